@@ -1,0 +1,1 @@
+"""Citations: the bibliography, the Pandoc citation scanner and citeproc rendering."""

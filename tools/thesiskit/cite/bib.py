@@ -1,0 +1,108 @@
+"""Read references.bib with bibtexparser v2, keeping going past broken entries."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser import model as bm
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+
+from ..errors import Problem
+
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One bibliography entry: key, type, plain field values and the line it starts on."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    line: int
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def year(self) -> str:
+        """Year (from ``year`` or the start of ``date``)."""
+        return self.fields.get("year") or self.fields.get("date", "")[:4]
+
+    @property
+    def family_names(self) -> list[str]:
+        """Family names of the authors (or editors), braces removed; institutions whole."""
+        return family_names(self.fields.get("author") or self.fields.get("editor") or "")
+
+    @property
+    def reconstructed(self) -> bool:
+        """Whether the entry is marked as not yet verified (``status = {reconstructed}``)."""
+        return self.fields.get("status", "").strip().lower() == "reconstructed"
+
+
+@dataclass
+class Bibliography:
+    """Entries by key, in file order, and the blocks that failed to parse."""
+
+    path: Path
+    entries: dict[str, BibEntry]
+    problems: list[Problem]
+    duplicates: list[BibEntry] = field(default_factory=list)
+
+
+def _plain(value: object) -> str:
+    return str(value).strip()
+
+
+def family_names(author_field: str) -> list[str]:
+    """Split a BibTeX name list into family names (``{{NAV}}`` stays one institution)."""
+    if not author_field.strip():
+        return []
+    entry = bm.Entry("misc", "x", [bm.Field("author", author_field)])
+    lib = bibtexparser.Library([entry])
+    lib = SplitNameParts().transform(SeparateCoAuthors().transform(lib))
+    names = lib.entries[0].fields_dict["author"].value
+    out = []
+    for n in names:
+        last = " ".join(n.last) if n.last else " ".join(n.first)
+        if n.von:
+            last = " ".join(n.von) + " " + last
+        out.append(re.sub(r"[{}]", "", last).strip())
+    return out
+
+
+def load_bib(path: Path, rel: str) -> Bibliography:
+    """Parse the bibliography; syntax errors become problems and parsing resumes after them."""
+    if not path.is_file():
+        return Bibliography(path, {}, [])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Bibliography(path, {}, [Problem(rel, line, "not valid UTF-8; save the file as UTF-8")])
+    lib = bibtexparser.parse_string(text)
+    problems: list[Problem] = []
+    entries: dict[str, BibEntry] = {}
+    dups: list[BibEntry] = []
+    for block in lib.failed_blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, bm.DuplicateBlockKeyBlock):
+            dup = block.ignore_error_block
+            if isinstance(dup, bm.Entry):
+                dups.append(_entry(dup))
+            continue
+        err = getattr(block, "error", None)
+        msg = str(err).splitlines()[0] if err else "cannot parse this block"
+        problems.append(Problem(rel, line, f"BibTeX syntax error: {msg}"))
+    for e in lib.entries:
+        entries[e.key] = _entry(e)
+    return Bibliography(path, entries, problems, dups)
+
+
+def _entry(e: bm.Entry) -> BibEntry:
+    fields = {k.lower(): _plain(f.value) for k, f in e.fields_dict.items()}
+    lines = {k.lower(): (f.start_line or 0) + 1 for k, f in e.fields_dict.items()}
+    return BibEntry(e.key, e.entry_type.lower(), fields, (e.start_line or 0) + 1, lines)

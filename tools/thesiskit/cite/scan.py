@@ -1,0 +1,94 @@
+"""Find Pandoc citations in Markdown, with their positions (pure functions, no Pandoc run)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*"
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*?(?<![\w@])-?@" + KEY + r"[^\[\]]*?)\](?![(\[{:])")
+_BARE = re.compile(r"(?<![\w@\[;\-])@(?P<key>" + KEY + r")(?:\s\[(?P<loc>[^\[\]\n@]*)\](?![(\[]))?")
+_ITEM_KEY = re.compile(r"(?<![\w@])(?P<minus>-?)@(?P<key>" + KEY + ")")
+_MASKS = [
+    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),  # fenced code
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.S),  # Jinja
+    re.compile(r"<https?://[^>]+>|https?://\S+"),  # URLs
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One cited work inside a cluster."""
+
+    key: str
+    prefix: str
+    suffix: str
+    suppress_author: bool
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A citation as written: ``[@a, s. 4; @b]`` (parenthetical) or ``@a [s. 4]`` (narrative)."""
+
+    start: int
+    end: int
+    text: str
+    items: tuple[Item, ...]
+    narrative: bool
+    line: int
+    column: int
+
+
+def mask(text: str) -> str:
+    """Blank out code, comments, Jinja and URLs, keeping offsets (so positions stay true)."""
+    for rx in _MASKS:
+        text = rx.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return text
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _items(body: str) -> tuple[Item, ...]:
+    items = []
+    for part in body.split(";"):
+        m = _ITEM_KEY.search(part)
+        if not m:
+            continue
+        suffix = part[m.end() :].strip()
+        items.append(
+            Item(
+                key=m.group("key"),
+                prefix=part[: m.start()].strip(),
+                suffix=suffix[1:].strip() if suffix.startswith(",") else suffix,
+                suppress_author=bool(m.group("minus")),
+            )
+        )
+    return tuple(items)
+
+
+def scan(text: str) -> list[Cluster]:
+    """Every citation cluster in ``text``, in order."""
+    masked = mask(text)
+    clusters: list[Cluster] = []
+    taken: list[tuple[int, int]] = []
+    for m in _BRACKET.finditer(masked):
+        items = _items(m.group("body"))
+        if items:
+            line, col = _position(text, m.start())
+            clusters.append(Cluster(m.start(), m.end(), text[m.start() : m.end()], items, False, line, col))
+            taken.append((m.start(), m.end()))
+    for m in _BARE.finditer(masked):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        loc = (m.group("loc") or "").strip()
+        line, col = _position(text, m.start())
+        item = Item(m.group("key"), "", loc, False)
+        clusters.append(Cluster(m.start(), m.end(), text[m.start() : m.end()], (item,), True, line, col))
+    clusters.sort(key=lambda c: c.start)
+    return clusters

@@ -1,0 +1,133 @@
+"""The ``thesis`` command: a thin front end over the library. ``main(argv) -> int`` never exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ThesisError
+from .log import console, report_error
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="thesiskit")
+def cli() -> None:
+    """Publish a thesis as a citable website and PDF, with a citation and anonymity gate."""
+
+
+_project = click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder of the study (holds mkdocs.yml, docs/, report/, references.bib).",
+)
+
+
+@cli.command()
+@_project
+@click.option("--submission", is_flag=True, help="Also build the anonymous exam submission PDF.")
+@click.option("--no-pdf", is_flag=True, help="Build only the website.")
+@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
+def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str) -> None:
+    """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
+    from .build import BuildOptions, build_study
+
+    build_study(project_dir, BuildOptions(pdf=not no_pdf, submission=submission, engine=engine))
+
+
+@cli.command()
+@_project
+@click.option("--submission", is_flag=True, help="Build the anonymous exam submission PDF instead.")
+@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
+def pdf(project_dir: Path, submission: bool, engine: str) -> None:
+    """Build only the PDF."""
+    from .build import BuildOptions, build_study
+
+    build_study(project_dir, BuildOptions(site=False, pdf=not submission, submission=submission, engine=engine))
+
+
+@cli.command()
+@_project
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text")
+@click.option("--select", default="", help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", default="", help="Skip these codes or prefixes (comma-separated).")
+@click.option("--built", is_flag=True, help="Also check the built site and PDFs.")
+@click.option("--strict", is_flag=True, help="Count warnings as errors.")
+@click.option("--explain", "explain_code", metavar="CODE", help="Print a rule's documentation.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def lint(
+    project_dir: Path,
+    fmt: str,
+    select: str,
+    ignore: str,
+    built: bool,
+    strict: bool,
+    explain_code: str | None,
+    paths: tuple[Path, ...],
+) -> None:
+    """Check citations against references.bib and look for anonymity leaks."""
+    from . import lint as gate
+
+    if explain_code:
+        click.echo(gate.explain(explain_code))
+        return
+    options = gate.LintOptions(
+        select=_codes(select), ignore=_codes(ignore), built=built, strict=strict, paths=tuple(paths)
+    )
+    findings = gate.lint_project(project_dir, options)
+    click.echo(gate.format_findings(findings, fmt), nl=False)
+    if gate.has_errors(findings, strict=strict):
+        raise SystemExit(1)
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+@cli.command()
+@_project
+@click.option("--port", default=8000, show_default=True)
+def serve(project_dir: Path, port: int) -> None:
+    """Live preview: rebuild on edits to chapters, records, templates and references.bib."""
+    from .serve import serve as run
+
+    run(project_dir, port)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def new(directory: Path) -> None:
+    """Create a minimal new study in DIRECTORY that builds at once."""
+    from .scaffold import new_study
+
+    new_study(directory)
+    console.print(f"Ny studie i {directory}. Bygg den med: thesis build --project {directory}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 gate findings, 2 usage or input error)."""
+    try:
+        cli.main(args=argv, prog_name="thesis", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        return 2
+    except ThesisError as exc:
+        report_error(exc)
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

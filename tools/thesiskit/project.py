@@ -1,0 +1,83 @@
+"""Where a study's sources and outputs live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one study, all derived from its root folder."""
+
+    root: Path
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        """The site configuration (also names the study's chapters in ``nav``)."""
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        """Markdown chapters with Jinja calls."""
+        return self.root / "docs"
+
+    @property
+    def report(self) -> Path:
+        """YAML records."""
+        return self.root / "report"
+
+    @property
+    def templates(self) -> Path:
+        """The study's own templates, which override the kit's."""
+        return self.root / "templates"
+
+    @property
+    def bib(self) -> Path:
+        """The bibliography."""
+        return self.root / "references.bib"
+
+    @property
+    def site(self) -> Path:
+        """The built website."""
+        return self.root / "site"
+
+    @property
+    def build(self) -> Path:
+        """Built PDFs and intermediate files."""
+        return self.root / "build"
+
+    @property
+    def cache(self) -> Path:
+        """Content-addressed cache of engine results."""
+        return self.root / "build" / ".cache"
+
+    def rel(self, path: Path) -> str:
+        """Path relative to the project root, for messages."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def open_project(root: Path | str = ".") -> Project:
+    """Return the project at ``root`` or raise if it is not a study."""
+    root = Path(root).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        raise InputError.at(root, None, "not a study: mkdocs.yml is missing (create one with `thesis new DIR`)")
+    if not (root / "docs").is_dir():
+        raise InputError.at(root / "docs", None, "not a study: the docs/ folder is missing")
+    return Project(root)
+
+
+def read_text(project: Project, path: Path) -> str:
+    """Read a UTF-8 source file, or raise an InputError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError.at(project.rel(path), line, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+    except OSError as exc:
+        raise InputError.at(project.rel(path), None, f"cannot read: {exc.strerror}") from None

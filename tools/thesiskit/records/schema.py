@@ -1,0 +1,230 @@
+"""One typed schema for each YAML surface of a study. Field docstrings are the documentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Record):
+    """A person's name, split as citation formats need it."""
+
+    given: str
+    """Given name(s)."""
+    family: str
+    """Family name."""
+
+    @property
+    def name(self) -> str:
+        """The full name, given name first."""
+        return f"{self.given} {self.family}"
+
+
+class Study(_Record):
+    """``report/study.yaml``: what the thesis is, for the title page, citations and metadata."""
+
+    title: str
+    """Title of the thesis, as on the title page."""
+    subtitle: str | None = None
+    """Subtitle, if any."""
+    title_en: str | None = None
+    """English title, for the English abstract page and metadata."""
+    author: Person
+    """The author. Left out of the anonymous exam submission."""
+    degree: str
+    """Degree the thesis is submitted for."""
+    institution: str
+    """Degree-granting institution."""
+    institution_note: str | None = None
+    """A note on the institution (e.g. its former name)."""
+    institution_place: str | None = None
+    """Where the institution is (for citations: the place of the thesis)."""
+    course_code: str
+    """Course code of the thesis (printed in the exam submission)."""
+    candidate_number: str
+    """Candidate number (replaces the author's name in the exam submission)."""
+    date: dt.date
+    """Submission date (ISO 8601). Also the PDF creation date, for reproducible builds."""
+    supervisor: str
+    """Supervisor's name."""
+    language: str = "nb"
+    """BCP 47 language of the thesis (nb, nn, en)."""
+    keywords: list[str] = Field(default_factory=list)
+    """Keywords in the thesis language."""
+    keywords_en: list[str] = Field(default_factory=list)
+    """English keywords."""
+    abstract: str = "sammendrag.md"
+    """Chapter file (under docs/) holding the abstract, used in citation metadata."""
+    genre: str = "Masteroppgave"
+    """Kind of thesis, as citation styles print it."""
+    license: str | None = None
+    """Licence of the edition (SPDX id), for CITATION.cff and the site."""
+    repository: str | None = None
+    """URL of the source repository."""
+    informant_pronoun: str | None = None
+    """If the thesis writes about every informant with one pronoun (e.g. "hun"), the gate checks it."""
+    unavoidable_attributes: list[str] = Field(default_factory=list)
+    """Informant attributes the study says could not be hidden (exempt from the profile check)."""
+    lint: dict[str, Any] = Field(default_factory=dict)
+    """Policy for ``thesis lint`` (rule levels, per-file globs, allow and deny lists)."""
+
+    @field_validator("candidate_number", "course_code", mode="before")
+    @classmethod
+    def _as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+
+class Informant(_Record):
+    """One anonymous informant."""
+
+    number: int = Field(ge=1)
+    """Code number, as the thesis uses it ("(4)")."""
+    group: str
+    """The case or unit the informant belongs to (column group of the informant table)."""
+    profile: dict[str, str] = Field(default_factory=dict)
+    """Public, anonymous profile shown on the informant's page (e.g. styringslinje, rolle)."""
+    attributes: dict[str, str] = Field(default_factory=dict)
+    """The other rows of the informant table, label → cell, in table order."""
+
+    @field_validator("attributes", "profile", mode="before")
+    @classmethod
+    def _cells_as_text(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: "" if v is None else str(v) for k, v in value.items()}
+        return value
+
+
+class InformantsFile(_Record):
+    """``report/informants.yaml``."""
+
+    group_label: str = ""
+    """Top-left cell of the informant table."""
+    number_label: str = "Nr."
+    """Label of the table row of code numbers."""
+    informants: list[Informant]
+    """The informants, in table order."""
+
+
+class Quote(_Record):
+    """An informant quote, included in a chapter with ``{{ quote(id) }}``."""
+
+    id: str = Field(pattern=SLUG)
+    """Stable id (lowercase slug), used in chapters, permalinks and findings."""
+    informant: int
+    """Informant number."""
+    section: str
+    """Id of the heading the quote stands under."""
+    attribution: str
+    """Attribution as printed in the thesis ("4", or "Ibid")."""
+    text: str = Field(min_length=1)
+    """The exact words, without the outer guillemets."""
+
+    @field_validator("attribution", mode="before")
+    @classmethod
+    def _attr_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+
+class Theme(_Record):
+    """A theme that groups findings (e.g. a main section of the discussion)."""
+
+    id: str = Field(pattern=SLUG)
+    """Stable id."""
+    title: str
+    """Title, in the thesis's own words."""
+    section: str | None = None
+    """Id of the heading that treats the theme."""
+
+
+class ThemesFile(_Record):
+    """``report/themes.yaml``."""
+
+    themes: list[Theme]
+    """The themes, in order."""
+
+
+class Finding(_Record):
+    """``report/findings/*.yaml``: one finding of the study."""
+
+    id: str = Field(pattern=SLUG)
+    """Stable id; the finding's permalink is ``funn/<id>/``."""
+    title: str
+    """Short title, taken from the thesis's own headings or words."""
+    text: str
+    """The finding in the thesis's own words (verbatim)."""
+    source: str
+    """Id of the heading where the finding is stated."""
+    quotes: list[str] = Field(default_factory=list)
+    """Ids of the quotes that are its evidence."""
+    discussion: list[str] = Field(default_factory=list)
+    """Ids of the headings that discuss it."""
+    themes: list[str] = Field(default_factory=list)
+    """Ids of its themes."""
+    order: int = 0
+    """Position in the index of findings."""
+
+
+class Node(_Record):
+    """A box of a graph figure."""
+
+    id: str
+    """Id, used by edges."""
+    label: str
+    """Text in the box, as printed."""
+    row: int = Field(ge=1)
+    """Grid row (1 = top)."""
+    col: float = Field(ge=1)
+    """Grid column (1 = left; halves allowed to centre a box)."""
+    span: float = 1
+    """Width in grid columns."""
+
+
+class Figure(_Record):
+    """``report/figures/*.yaml``: one figure, rendered as SVG for the site and the PDF."""
+
+    id: str = Field(pattern=SLUG)
+    """Stable id, used by ``{{ figure(id) }}``."""
+    caption: str
+    """Caption as printed, without "Figur N"."""
+    source: str | None = None
+    """Source line: Pandoc citation(s) or text."""
+    alt: str
+    """Text alternative: what the figure says, in prose."""
+    kind: Literal["graph", "table", "informants"]
+    """graph: boxes and lines; table: a table; informants: the informant table."""
+    nodes: list[Node] = Field(default_factory=list)
+    """Boxes (graph)."""
+    edges: list[tuple[str, str]] = Field(default_factory=list)
+    """Lines between boxes, from → to (graph)."""
+    header: list[list[str]] = Field(default_factory=list)
+    """Header rows (table)."""
+    rows: list[list[str]] = Field(default_factory=list)
+    """Body rows (table)."""
+    notes: list[str] = Field(default_factory=list)
+    """Legend lines printed under the figure."""
+
+
+ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]
+
+
+class Change(_Record):
+    """``report/changes/*.yaml``: one deviation of the edition from the submitted text."""
+
+    place: str
+    """Heading id (or file) where the change is."""
+    kind: ChangeKind
+    """What kind of change."""
+    original: str
+    """What the submitted text says (never personal data: describe it instead)."""
+    edition: str
+    """What the edition says."""
+    note: str | None = None
+    """Why, and on what evidence."""
