@@ -1,0 +1,89 @@
+"""Render citation clusters and the bibliography with Pandoc citeproc: one run for the whole study."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pandoc import csl_path, pandoc_version, run_pandoc
+
+_DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
+_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', re.S)
+
+
+@dataclass(frozen=True)
+class Citeproc:
+    """Each cluster's rendered HTML (links point at ``#ref-KEY``) and each cited entry's HTML."""
+
+    clusters: dict[str, str]
+    entries: dict[str, str]
+
+
+def _lang(language: str) -> str:
+    return {"nb": "nb-NO", "nn": "nn-NO", "no": "nb-NO", "en": "en-US"}.get(language, language)
+
+
+def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
+    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash."""
+    unique = list(dict.fromkeys(clusters))
+    doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
+    csl = csl_path()
+    digest = hashlib.sha256()
+    for part in (repr(pandoc_version()), _lang(language), csl.read_text("utf-8"), *(b.read_text("utf-8") for b in bibs), doc):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    cached = cache / f"citeproc-{digest.hexdigest()[:32]}.json" if cache else None
+    if cached and cached.is_file():
+        data = json.loads(cached.read_text("utf-8"))
+        return Citeproc(data["clusters"], data["entries"])
+    out = run_pandoc(
+        [
+            "--from=markdown",
+            "--to=html",
+            "--wrap=none",
+            "--citeproc",
+            f"--csl={csl}",
+            *(f"--bibliography={b}" for b in bibs),
+            f"--metadata=lang:{_lang(language)}",
+            "--metadata=link-citations:true",
+            "--metadata=suppress-bibliography:false",
+        ],
+        stdin=doc,
+    )
+    rendered = {unique[int(i)]: body.strip() for i, body in _DIV.findall(out)}
+    entries = {key: " ".join(body.split()) for key, body in _ENTRY.findall(out)}
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps({"clusters": rendered, "entries": entries}, ensure_ascii=False), "utf-8")
+    return Citeproc(rendered, entries)
+
+
+_LINK = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">(.*?)</a>', re.S)
+_SPAN = re.compile(r'^<span class="citation" data-cites="[^"]*">(.*)</span>$', re.S)
+
+
+def cluster_markdown(rendered_html: str, link_to: str) -> tuple[str, list[str]]:
+    """Turn a rendered cluster into Markdown with links to ``link_to#ref-KEY``; return its keys."""
+    inner = _SPAN.sub(r"\1", rendered_html.strip())
+    keys: list[str] = []
+    parts = _LINK.split(inner)
+    out = []
+    # split() with 2 groups yields: text, key, label, text, key, label, ..., text
+    for i in range(0, len(parts), 3):
+        out.append(_inline(parts[i]))
+        if i + 2 < len(parts):
+            keys.append(parts[i + 1])
+            out.append(f"[{_inline(parts[i + 2])}]({link_to}#ref-{parts[i + 1]})")
+    return "".join(out), keys
+
+
+def _inline(fragment: str) -> str:
+    """Pandoc's inline HTML (em, span) as Markdown text."""
+    text = re.sub(r"</?em>", "*", fragment)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text)
+    return re.sub(r"([\[\]])", r"\\\1", text).replace("\n", " ")

@@ -1,0 +1,1 @@
+"""Figures from records: SVG drawings for both outputs, and text outlines for screen readers."""

@@ -1,0 +1,40 @@
+"""The PDF: rendered chapters → one Pandoc document → Typst (citeproc) → PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..project import Project
+from ..records import Records
+from ..render.chapters import Page
+
+
+@dataclass(frozen=True)
+class PdfInput:
+    """Everything the PDF step needs, prepared by the pipeline."""
+
+    project: Project
+    records: Records
+    pages: list[Page]
+    """Pages in reading order (nav order, site-only pages left out), rendered for target "pdf":
+    headings numbered, cross-references resolved, citations still in Pandoc syntax. The page
+    ``litteratur.md`` marks where the reference list goes."""
+    figures: dict[str, Path]
+    """Figure id → SVG file (the same files the site uses)."""
+    bib: Path
+    """references.bib."""
+    submission: bool
+    """Anonymous exam submission: no author name anywhere (title page, metadata, appendices)."""
+    created: dt.datetime
+    """Creation date for the PDF metadata (SOURCE_DATE_EPOCH or the study's date)."""
+    engine: str = "typst"
+    """typst (default) or latex (needs xelatex)."""
+
+
+def build_pdf(inp: PdfInput, out: Path) -> None:
+    """Write the PDF to ``out`` (the caller moves it into place atomically)."""
+    from .typst import build_with_typst
+
+    build_with_typst(inp, out)

@@ -1,0 +1,1 @@
+"""Rendering: Jinja calls, heading and figure numbers, turning sources into plain Markdown."""

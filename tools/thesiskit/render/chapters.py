@@ -1,0 +1,187 @@
+"""Render chapters: Jinja calls → Markdown, with heading and figure numbers, for one target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Literal
+
+import jinja2
+
+from ..errors import InputError, Problem
+from ..records import Records
+from ..sources import Chapter
+from .env import RecordError, render, render_source
+from .headings import Heading, HeadingNumberer
+
+Target = Literal["site", "pdf"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: plain Markdown (citations still in Pandoc syntax)."""
+
+    path: str
+    title: str | None
+    markdown: str
+
+
+@dataclass
+class Rendered:
+    """Every rendered chapter, with what the numbering found on the way."""
+
+    pages: list[Page]
+    headings: dict[str, Heading]
+    figure_numbers: dict[str, int]
+    quote_pages: dict[str, str]
+    figure_pages: dict[str, str] = field(default_factory=dict)
+    finding_links: dict[str, list[str]] = field(default_factory=dict)
+
+
+def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one docs/ page to another (MkDocs checks these in strict mode)."""
+    start = PurePosixPath(from_page).parent
+    target = PurePosixPath(to_page)
+    parts = len(start.parts)
+    path = "/".join([".."] * parts + [str(target)]) if parts else str(target)
+    return path + (f"#{anchor}" if anchor else "")
+
+
+class _Helpers:
+    """The Jinja calls available in chapters. State: the page being rendered, numbers so far."""
+
+    def __init__(self, env: jinja2.Environment, records: Records, target: Target, submission: bool) -> None:
+        self.env = env
+        self.records = records
+        self.target = target
+        self.submission = submission
+        self.page = ""
+        self.figure_numbers: dict[str, int] = {}
+        self.figure_pages: dict[str, str] = {}
+        self.quote_pages: dict[str, str] = {}
+        self.finding_links: dict[str, list[str]] = {}
+        self.problems: list[Problem] = []
+
+    def _link(self, to_page: str, anchor: str = "") -> str:
+        return rel_link(self.page, to_page, anchor)
+
+    def quote(self, qid: str) -> str:
+        q = self.records.quotes.get(qid)
+        if q is None:
+            raise RecordError(f"quote {qid!r} is not in report/quotes/")
+        if qid in self.quote_pages:
+            raise RecordError(f"quote {qid!r} is included twice (also in docs/{self.quote_pages[qid]})")
+        self.quote_pages[qid] = self.page
+        return render(
+            self.env,
+            f"{self.target}/quote.md.j2",
+            q=q,
+            target=self.target,
+            informant_link=self._link(f"informanter/{q.informant}.md"),
+        )
+
+    def figure(self, fid: str) -> str:
+        fig = self.records.figures.get(fid)
+        if fig is None:
+            raise RecordError(f"figure {fid!r} is not in report/figures/")
+        if fid in self.figure_numbers:
+            raise RecordError(f"figure {fid!r} is included twice")
+        self.figure_numbers[fid] = len(self.figure_numbers) + 1
+        self.figure_pages[fid] = self.page
+        return render(
+            self.env,
+            f"{self.target}/figure.md.j2",
+            fig=fig,
+            number=self.figure_numbers[fid],
+            target=self.target,
+            src=self._link(f"figurer/{fid}.svg"),
+            informants=self.records.informants_file,
+        )
+
+    def finding(self, fid: str) -> str:
+        f = self.records.findings.get(fid)
+        if f is None:
+            raise RecordError(f"finding {fid!r} is not in report/findings/")
+        self.finding_links.setdefault(fid, []).append(self.page)
+        if self.target == "pdf":
+            return f"*{f.title}*"
+        return f"[{f.title}]({self._link(f'funn/{fid}.md')})"
+
+    def informants_table(self) -> str:
+        return render(self.env, f"{self.target}/informants_table.md.j2", informants=self.records.informants_file)
+
+    def author(self) -> str:
+        study = self.records.study
+        if self.submission:
+            return f"Kandidatnummer {study.candidate_number}"
+        return study.author.name
+
+    def changes_list(self) -> str:
+        return render(
+            self.env,
+            f"{self.target}/changes.md.j2",
+            changes=self.records.changes,
+            quotes=self.records.quotes,
+            target=self.target,
+        )
+
+
+def render_chapters(
+    chapters: list[Chapter],
+    records: Records,
+    env: jinja2.Environment,
+    target: Target,
+    *,
+    submission: bool = False,
+) -> Rendered:
+    """Render every chapter in reading order: Jinja, then heading numbers."""
+    helpers = _Helpers(env, records, target, submission)
+    numberer = HeadingNumberer()
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    for ch in chapters:
+        helpers.page = ch.path
+        ctx = {
+            "quote": helpers.quote,
+            "figure": helpers.figure,
+            "finding": helpers.finding,
+            "informants_table": helpers.informants_table,
+            "author": helpers.author,
+            "changes_list": helpers.changes_list,
+            "ref": lambda hid: f"⟦ref:{hid}⟧",
+            "cite_this": lambda: "⟦cite-this⟧" if target == "site" else "",
+            "study": records.study,
+            "target": target,
+            "submission": submission,
+        }
+        rel = f"docs/{ch.path}"
+        try:
+            md = render_source(env, ch.text, rel, ctx)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        pages.append(Page(ch.path, ch.title, numberer.number(md, ch.path, source=rel)))
+    problems.extend(numberer.problems)
+    unused = [qid for qid in records.quotes if qid not in helpers.quote_pages]
+    for qid in unused:
+        path, line = records.where.get(qid, ("report/quotes", 0))
+        problems.append(Problem(path, line or None, f"quote {qid!r} is not included in any chapter"))
+    for q in records.quotes.values():
+        if q.section not in numberer.headings:
+            path, line = records.where.get(q.id, ("report/quotes", 0))
+            problems.append(Problem(path, line or None, f"quote {q.id!r}: section {q.section!r} is no heading id"))
+    for f in records.findings.values():
+        for hid in [f.source, *f.discussion]:
+            if hid not in numberer.headings:
+                path, line = records.where.get(f.id, ("report/findings", 0))
+                problems.append(Problem(path, line or None, f"finding {f.id!r}: {hid!r} is no heading id"))
+    if problems:
+        raise InputError(problems)
+    return Rendered(
+        pages,
+        numberer.headings,
+        helpers.figure_numbers,
+        helpers.quote_pages,
+        helpers.figure_pages,
+        helpers.finding_links,
+    )

@@ -1,0 +1,112 @@
+"""The one Jinja environment of the kit, and ``render(name, **ctx)``."""
+
+from __future__ import annotations
+
+import html
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..errors import InputError
+from ..figures.outline import outline
+
+KIT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class RecordError(Exception):
+    """A Jinja helper was called with an id that names no record."""
+
+
+def make_env(study_templates: Path | None) -> jinja2.Environment:
+    """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML."""
+    paths = [p for p in (study_templates, KIT_TEMPLATES) if p and p.is_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in paths]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "html.j2", "svg.j2", "xml.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md_escape"] = md_escape
+    env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
+    env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")
+    env.filters["outline"] = outline
+    env.filters["groupby_ordered"] = _groupby_ordered
+    env.filters["attribute_labels"] = _attribute_labels
+    env.filters["place_link"] = lambda hid: f"⟦ref:{hid}⟧"
+    env.filters["first_per_section"] = _first_per_section
+    return env
+
+
+def _groupby_ordered(items: list[Any], attribute: str) -> list[tuple[Any, list[Any]]]:
+    """Group consecutive items by an attribute, keeping their order (unlike Jinja's groupby)."""
+    groups: list[tuple[Any, list[Any]]] = []
+    for item in items:
+        key = getattr(item, attribute)
+        if groups and groups[-1][0] == key:
+            groups[-1][1].append(item)
+        else:
+            groups.append((key, [item]))
+    return groups
+
+
+def _first_per_section(uses: list[Any]) -> list[Any]:
+    """One citation per page section (the first), so a reference links back to each section once."""
+    seen: dict[tuple[str, str], Any] = {}
+    for use in uses:
+        seen.setdefault((use.page, use.section), use)
+    return list(seen.values())
+
+
+def _attribute_labels(people: list[Any]) -> list[str]:
+    """Every attribute label of the informants, in first-seen order."""
+    labels: dict[str, None] = {}
+    for p in people:
+        labels.update(dict.fromkeys(p.attributes))
+    return list(labels)
+
+
+def md_escape(text: str) -> str:
+    """Escape record text for Markdown that may become HTML: no raw tags, no accidental emphasis."""
+    text = html.escape(str(text), quote=False)
+    return re.sub(r"([*_`\\])", r"\\\1", text)
+
+
+def render(env: jinja2.Environment, name: str, **ctx: Any) -> str:
+    """Render a kit template by name."""
+    try:
+        return env.get_template(name).render(**ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        raise InputError.at(exc.filename or name, exc.lineno, f"template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise InputError.at(name, _line_in(exc, name), f"template: {exc.message}") from None
+
+
+def render_source(env: jinja2.Environment, source: str, rel: str, ctx: dict[str, Any]) -> str:
+    """Render a chapter's Jinja; errors name the chapter file and line."""
+    try:
+        code = env.compile(source, name=rel, filename=rel)  # errors and tracebacks name the chapter
+        template = jinja2.Template.from_code(env, code, env.make_globals(None))
+        return template.render(**ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        raise InputError.at(rel, exc.lineno, f"Jinja syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise InputError.at(rel, _line_in(exc, rel), f"{exc.message} (undefined in this chapter)") from None
+    except RecordError as exc:
+        raise InputError.at(rel, _line_in(exc, rel), str(exc)) from None
+    except TypeError as exc:
+        raise InputError.at(rel, _line_in(exc, rel), f"wrong call: {exc}") from None
+
+
+def _line_in(exc: BaseException, filename: str) -> int | None:
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == filename:
+            line = frame.lineno
+    return line

@@ -1,0 +1,1 @@
+"""The website: generated pages, citation metadata, and the MkDocs build of the Markdown tree."""

@@ -1,0 +1,102 @@
+"""Build the plain Markdown tree with MkDocs (strict): a derived config that INHERITs mkdocs.yml.
+
+The tree under build/markdown/ is plain Markdown plus build/mkdocs.yml; any engine that reads
+mkdocs.yml (MkDocs, Zensical) can build it: ``mkdocs build -f build/mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ToolError
+from ..sources import SiteConfig, nav_files
+
+
+def full_nav(config: SiteConfig, generated: list[tuple[str, str]], existing: set[str]) -> list[Any]:
+    """The study's nav, plus each generated page it does not list yet (only pages that exist)."""
+    listed = {path for _, path in nav_files(config.nav)}
+    nav = [item for item in config.nav if not _names_missing(item, existing)]
+    extra = [{title: path} for title, path in generated if path not in listed and path in existing]
+    return nav + extra
+
+
+def _names_missing(item: Any, existing: set[str]) -> bool:
+    if isinstance(item, str):
+        return item not in existing
+    if isinstance(item, dict) and len(item) == 1:
+        value = next(iter(item.values()))
+        return isinstance(value, str) and "://" not in value and value not in existing
+    return False
+
+
+def write_config(
+    project_yml: Path,
+    out: Path,
+    *,
+    docs_dir: Path,
+    site_dir: Path,
+    nav: list[Any],
+    custom_dir: Path,
+    extra: dict[str, Any],
+) -> Path:
+    """Write the derived config; its paths are relative to where it is written."""
+    base = out.parent.resolve()
+
+    def rel(path: Path) -> str:
+        return os.path.relpath(path.resolve(), base)
+
+    data = {
+        "INHERIT": rel(project_yml),
+        "docs_dir": rel(docs_dir),
+        "site_dir": rel(site_dir),
+        "nav": nav,
+        "theme": {"name": "material", "custom_dir": rel(custom_dir)},
+        "extra": extra,
+        "strict": True,
+    }
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """Run MkDocs' build in-process; any warning fails the build (strict) with MkDocs' words."""
+    from mkdocs import config as mk_config
+    from mkdocs.commands import build as mk_build
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        cfg = mk_config.load_config(config_file=str(config_file))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mk_build.build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except MkDocsException as exc:
+        lines = handler.messages or [str(exc)]
+        raise ToolError("MkDocs failed (strict mode):\n  " + "\n  ".join(lines)) from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = True
+    if handler.messages:
+        raise ToolError("MkDocs warnings (strict mode):\n  " + "\n  ".join(handler.messages))

@@ -1,0 +1,135 @@
+"""Pages the kit writes itself: findings, themes, informants, references, figures, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jinja2
+
+from ..cite.bib import Bibliography
+from ..cite.citeproc import Citeproc
+from ..cite.link import REFERENCES_PAGE, Use
+from ..records import Records
+from ..render.chapters import Rendered, rel_link
+from ..render.env import render
+from .citation import CiteInfo, finding_apa, thesis_bibtex, thesis_key, thesis_ris
+
+# Generated pages and their default navigation titles (a study may list them in its nav itself).
+GENERATED_NAV = [
+    ("Funn", "funn/index.md"),
+    ("Temaer", "temaer/index.md"),
+    ("Informanter", "informanter/index.md"),
+    ("Figurer og tabeller", "figurer.md"),
+    ("Litteraturliste", REFERENCES_PAGE),
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An entry of the reference list with the places that cite it."""
+
+    key: str
+    html: str
+    reconstructed: bool
+    uses: list[Use]
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What the generated pages are made from."""
+
+    records: Records
+    rendered: Rendered
+    uses: dict[str, list[Use]]
+    citeproc: Citeproc
+    bib: Bibliography
+    site_url: str
+
+
+def _linker(page: str, rendered: Rendered) -> tuple[Callable[..., str], Callable[[str], str]]:
+    def to(target: str, anchor: str = "") -> str:
+        return rel_link(page, target, anchor)
+
+    def link(hid: str) -> str:
+        h = rendered.headings[hid]
+        label = h.label.replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}]({rel_link(page, h.page, hid)})"
+
+    return to, link
+
+
+def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]:
+    """Every generated file (Markdown pages and downloads), by path under docs."""
+    r = ctx.records
+    out: dict[str, str] = {}
+    findings = list(r.findings.values())
+    by_informant = {i.number: [q for q in r.quotes.values() if q.informant == i.number] for i in r.informants_file.informants}
+    common = {
+        "study": r.study,
+        "findings": findings,
+        "themes": r.themes,
+        "quotes": r.quotes,
+        "quote_pages": ctx.rendered.quote_pages,
+        "informants": r.informants_file,
+        "by_informant": by_informant,
+    }
+
+    def page(path: str, template: str, **extra: object) -> None:
+        to, link = _linker(path, ctx.rendered)
+        out[path] = render(env, template, to=to, link=link, **common, **extra)
+
+    thesis_url = ctx.site_url
+    key = thesis_key(r.study)
+    thesis_apa = ctx.citeproc.entries.get(key, "")
+    out["siter/" + key + ".bib"] = thesis_bibtex(r.study, thesis_url)
+    out["siter/" + key + ".ris"] = thesis_ris(r.study, thesis_url)
+    if findings:
+        page("funn/index.md", "site/pages/findings_index.md.j2")
+    for f in findings:
+        permalink = f"{thesis_url}funn/{f.id}/"
+        out[f"funn/{f.id}.bib"] = thesis_bibtex(r.study, permalink, key=f"{key}-{f.id}", title=f.title)
+        out[f"funn/{f.id}.ris"] = thesis_ris(r.study, permalink, title=f.title)
+        cite = CiteInfo(finding_apa(thesis_apa, f, permalink, thesis_url), f"{f.id}.bib", f"{f.id}.ris")
+        page(f"funn/{f.id}.md", "site/pages/finding.md.j2", f=f, cite=cite)
+    if r.themes:
+        page("temaer/index.md", "site/pages/themes_index.md.j2")
+    for t in r.themes.values():
+        ids = {q for f in findings if t.id in f.themes for q in f.quotes}
+        theme_quotes = [q for q in r.quotes.values() if q.id in ids]
+        page(f"temaer/{t.id}.md", "site/pages/theme.md.j2", t=t, theme_quotes=theme_quotes)
+    if r.informants_file.informants:
+        keys = list(dict.fromkeys(k for i in r.informants_file.informants for k in i.profile))
+        page("informanter/index.md", "site/pages/informants_index.md.j2", profile_keys=keys)
+        for p in r.informants_file.informants:
+            page(f"informanter/{p.number}.md", "site/pages/informant.md.j2", p=p)
+    if ctx.rendered.figure_numbers:
+        page(
+            "figurer.md",
+            "site/pages/figures_list.md.j2",
+            figure_numbers=ctx.rendered.figure_numbers,
+            figures=r.figures,
+            figure_pages=ctx.rendered.figure_pages,
+        )
+    entries = [
+        Reference(k, html, ctx.bib.entries[k].reconstructed, ctx.uses.get(k, []))
+        for k, html in ctx.citeproc.entries.items()
+        if k in ctx.bib.entries
+    ]
+    page(
+        REFERENCES_PAGE,
+        "site/pages/references.md.j2",
+        entries=entries,
+        any_reconstructed=any(e.reconstructed for e in entries),
+    )
+    return out
+
+
+def thesis_cite_info(ctx: SiteContext, from_page: str) -> CiteInfo:
+    """The "Sitér" box of the thesis as a whole, for a page at ``from_page``."""
+    key = thesis_key(ctx.records.study)
+    return CiteInfo(
+        ctx.citeproc.entries.get(key, ""),
+        rel_link(from_page, f"siter/{key}.bib"),
+        rel_link(from_page, f"siter/{key}.ris"),
+    )

@@ -1,0 +1,100 @@
+"""Write the plain Markdown tree the site engine builds, then build it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+
+from ..cite.bib import Bibliography
+from ..cite.citeproc import Citeproc
+from ..cite.link import CitedPages
+from ..project import Project
+from ..records import Records
+from ..render.chapters import Rendered
+from ..render.env import KIT_TEMPLATES, render
+from ..sources import SiteConfig
+from .citation import highwire_tags, json_ld, plain_text
+from .mkdocs import full_nav, run_mkdocs, write_config
+from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
+
+CITE_THIS = "⟦cite-this⟧"
+HOME = "index.md"
+
+
+def _template_dir(project: Project, name: str) -> Path:
+    own = project.templates / name
+    return own if own.is_dir() else KIT_TEMPLATES / name
+
+
+def write_markdown_tree(
+    project: Project,
+    env: jinja2.Environment,
+    records: Records,
+    rendered: Rendered,
+    cited: CitedPages,
+    cp: Citeproc,
+    bib: Bibliography,
+    config: SiteConfig,
+    figures: dict[str, Path],
+    out: Path,
+) -> Path:
+    """Chapters, generated pages, figures, downloads and assets, as one Markdown tree."""
+    ctx = SiteContext(records, rendered, cited.uses, cp, bib, config.site_url)
+    files: dict[str, str] = {}
+    for page in cited.pages:
+        text = page.markdown
+        if CITE_THIS in text:
+            box = render(env, "site/pages/cite_box.md.j2", cite=thesis_cite_info(ctx, page.path))
+            text = text.replace(CITE_THIS, box)
+        if page.path == HOME:
+            text = "---\nthesis_head: thesis\n---\n\n" + text
+        files[page.path] = text
+    files.update(generated_pages(env, ctx))
+    for rel, text in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (out / "figurer").mkdir(parents=True, exist_ok=True)
+    for fid, svg in figures.items():
+        shutil.copy2(svg, out / "figurer" / f"{fid}.svg")
+    assets = _template_dir(project, "assets")
+    if assets.is_dir():
+        shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+    for extra in project.docs.rglob("*"):
+        rel = extra.relative_to(project.docs)
+        if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in rel.parts):
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(extra, out / rel)
+    return out
+
+
+def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
+    """Citation metadata for the home page: Highwire tags and JSON-LD."""
+    abstract_page = next((p for p in cited.pages if p.path == records.study.abstract), None)
+    abstract = plain_text(abstract_page.markdown) if abstract_page else ""
+    pdf_url = f"{site_url}thesis.pdf"
+    return highwire_tags(records.study, pdf_url=pdf_url, abstract=abstract) + "\n" + json_ld(
+        records.study, url=site_url, pdf_url=pdf_url, abstract=abstract
+    )
+
+
+def build_site(project: Project, config: SiteConfig, tree: Path, staging: Path, head: str) -> None:
+    """Build the Markdown tree with MkDocs into ``staging/site``; keep a relative config in build/."""
+    existing = {p.relative_to(tree).as_posix() for p in tree.rglob("*.md")}
+    nav = full_nav(config, GENERATED_NAV, existing)
+    kwargs = {
+        "nav": nav,
+        "custom_dir": _template_dir(project, "overrides"),
+        "extra": {**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
+    }
+    cfg = write_config(project.mkdocs_yml, staging / "mkdocs.yml", docs_dir=tree, site_dir=staging / "site", **kwargs)
+    run_mkdocs(cfg)
+    write_config(  # the same config for any engine, next to build/markdown/ once published
+        project.mkdocs_yml,
+        project.build / "mkdocs.yml",
+        docs_dir=project.build / "markdown",
+        site_dir=project.site,
+        **kwargs,
+    )

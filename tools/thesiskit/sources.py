@@ -1,0 +1,131 @@
+"""Read a study's sources: mkdocs.yml (site settings and chapter order) and the chapter files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .project import Project, read_text
+from .records.yamlio import load_yaml
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its ``!!python/name`` and ``!ENV`` tags."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_AnyTagLoader.add_multi_constructor("!", _any_tag)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One Markdown source file under docs/, in navigation order."""
+
+    path: str
+    """Path relative to docs/ (posix)."""
+    title: str | None
+    """Title given in the navigation, if any."""
+    text: str
+    """Source text (Markdown with Jinja)."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the kit reads from mkdocs.yml."""
+
+    data: dict[str, Any]
+    nav: list[Any]
+
+    @property
+    def site_url(self) -> str:
+        """Public URL of the site (ends with /), or empty."""
+        url = str(self.data.get("site_url") or "")
+        return url if not url or url.endswith("/") else url + "/"
+
+    @property
+    def site_name(self) -> str:
+        """Name of the site."""
+        return str(self.data.get("site_name") or "")
+
+
+def load_site_config(project: Project) -> SiteConfig:
+    """Parse mkdocs.yml (tags left unexecuted) and check that every nav file exists."""
+    rel = project.rel(project.mkdocs_yml)
+    text = read_text(project, project.mkdocs_yml)
+    load_yaml(text.replace("!!python/name:", "").replace("!ENV", ""), rel)  # syntax errors with lines
+    data = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 - safe loader subclass
+    if not isinstance(data, dict):
+        raise InputError.at(rel, 1, "expected a mapping of settings")
+    nav = data.get("nav") or []
+    if not isinstance(nav, list):
+        raise InputError.at(rel, None, "nav: expected a list")
+    return SiteConfig(data, nav)
+
+
+def nav_files(nav: list[Any]) -> list[tuple[str | None, str]]:
+    """Flatten a MkDocs nav into (title, file) pairs in order (external links skipped)."""
+    out: list[tuple[str | None, str]] = []
+    for item in nav:
+        if isinstance(item, str):
+            out.append((None, item))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    if "://" not in value:
+                        out.append((str(title), value))
+                elif isinstance(value, list):
+                    out.extend(nav_files(value))
+    return out
+
+
+def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> list[Chapter]:
+    """Read every Markdown file under docs/: nav order first, then the rest alphabetically.
+
+    ``generated`` names pages the kit writes itself; nav may list them without a source file.
+    """
+    line_of_nav = _nav_lines(project)
+    listed = nav_files(config.nav)
+    chapters: list[Chapter] = []
+    seen: set[str] = set()
+    problems = []
+    for title, rel in listed:
+        path = project.docs / rel
+        if rel in generated and not path.exists():
+            continue
+        if not path.is_file():
+            problems.append((rel, f"nav names docs/{rel}, which does not exist"))
+            continue
+        chapters.append(Chapter(rel, title, read_text(project, path)))
+        seen.add(rel)
+    if problems:
+        from .errors import Problem
+
+        raise InputError(
+            [Problem(project.rel(project.mkdocs_yml), line_of_nav.get(rel), msg) for rel, msg in problems]
+        )
+    for path in sorted(project.docs.rglob("*.md")):
+        rel = path.relative_to(project.docs).as_posix()
+        if rel not in seen and not any(part.startswith((".", "_")) for part in Path(rel).parts):
+            chapters.append(Chapter(rel, None, read_text(project, path)))
+    return chapters
+
+
+def _nav_lines(project: Project) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for n, line in enumerate(project.mkdocs_yml.read_text(encoding="utf-8").splitlines(), 1):
+        value = line.split(":", 1)[-1].strip().strip("-").strip().strip("'\"")
+        if value.endswith(".md"):
+            lines.setdefault(value, n)
+    return lines
