@@ -9,7 +9,7 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser import model as bm
-from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from bibtexparser.middlewares import RemoveEnclosingMiddleware, SeparateCoAuthors, SplitNameParts
 
 from ..errors import Problem
 
@@ -87,19 +87,38 @@ def load_bib(path: Path, rel: str) -> Bibliography:
     problems: list[Problem] = []
     entries: dict[str, BibEntry] = {}
     dups: list[BibEntry] = []
+    recovered: list[bm.Entry] = []
     for block in lib.failed_blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, bm.DuplicateBlockKeyBlock):
             dup = block.ignore_error_block
             if isinstance(dup, bm.Entry):
-                dups.append(_entry(dup))
+                dups.append(_entry(_unwrapped(dup)))
             continue
-        err = getattr(block, "error", None)
-        msg = str(err).splitlines()[0] if err else "cannot parse this block"
-        problems.append(Problem(rel, line, f"BibTeX syntax error: {msg}"))
-    for e in lib.entries:
-        entries[e.key] = _entry(e)
+        if isinstance(block, bm.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
+            # keep the entry (the last value wins) and report the field
+            recovered.append(_unwrapped(block.ignore_error_block))
+            fields = ", ".join(sorted(block.duplicate_keys))
+            problems.append(Problem(rel, line, f"BibTeX syntax error: field {fields} given twice"))
+            continue
+        problems.append(Problem(rel, line, f"BibTeX syntax error: {_reason(block)}"))
+    for e in [*lib.entries, *recovered]:
+        if e.key not in entries:
+            entries[e.key] = _entry(e)
     return Bibliography(path, entries, problems, dups)
+
+
+def _unwrapped(entry: bm.Entry) -> bm.Entry:
+    """Remove the enclosing braces or quotes of a failed block's values, as parsing does for good blocks."""
+    lib = RemoveEnclosingMiddleware().transform(bibtexparser.Library([entry]))
+    return lib.entries[0]
+
+
+def _reason(block: bm.Block) -> str:
+    err = getattr(block, "error", None)
+    reason = getattr(err, "abort_reason", None) or (str(err) if err else "")
+    first = reason.strip().splitlines()[0] if reason.strip() else ""
+    return first.replace("`", "") or "cannot parse this block"
 
 
 def _entry(e: bm.Entry) -> BibEntry:
