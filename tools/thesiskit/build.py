@@ -10,6 +10,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .cite.bib import Bibliography, load_bib
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
@@ -27,7 +29,7 @@ from .site.cff import citation_cff
 from .site.citation import thesis_bibtex, thesis_key
 from .site.pages import GENERATED_NAV
 from .site.tree import build_site, head_tags, write_markdown_tree
-from .sources import Chapter, load_site_config, read_chapters
+from .sources import Chapter, SiteConfig, load_site_config, read_chapters
 
 
 @dataclass(frozen=True)
@@ -41,85 +43,112 @@ class BuildOptions:
     gate: bool = True
 
 
+@dataclass(frozen=True)
+class Sources:
+    """A study's sources, read and validated once."""
+
+    project: Project
+    config: SiteConfig
+    records: Records
+    bib: Bibliography
+    chapters: list[Chapter]
+    env: jinja2.Environment
+
+
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
     with step("Reading sources"):
-        config = load_site_config(project)
-        records = load_records(project)
-        bib = load_bib(project.bib, project.rel(project.bib))
-        if bib.problems:
-            raise InputError(bib.problems)
-        chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
+        src = read_sources(project)
     if options.gate:
         with step("Checking citations and anonymity (thesis lint)"):
-            _gate(project)
-    env = make_env(project.templates)
-    created = source_date(records.study.date)
+            run_gate(project)
     project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
     try:
-        figures = write_figures(records, staging / "figures")
+        figures = write_figures(src.records, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
-            jobs: list[Future[None]] = []
-            for submission, wanted in ((False, options.pdf), (True, options.submission)):
+            jobs: dict[str, Future[None]] = {}
+            for name, submission, wanted in (
+                ("thesis.pdf", False, options.pdf),
+                ("thesis-submission.pdf", True, options.submission),
+            ):
                 if wanted:
-                    name = "thesis-submission.pdf" if submission else "thesis.pdf"
                     with step(f"Rendering chapters for {name}"):
-                        inp = PdfInput(
-                            project, records, _pdf_pages(chapters, records, env, submission), figures,
-                            project.bib, submission, created, options.engine,
-                        )
-                    jobs.append(pool.submit(build_pdf, inp, staging / name))
+                        inp = pdf_input(src, figures, submission, options.engine)
+                    jobs[name] = pool.submit(build_pdf, inp, staging / name)
             if options.site:
-                _site(project, config, records, bib, chapters, env, figures, staging)
-            with step("Compiling the PDF (Pandoc → Typst)" if jobs else "Finishing"):
-                for job in jobs:
+                pdf = staging / "thesis.pdf" if options.pdf else project.build / "thesis.pdf"
+                tree, pages, head = site_tree(src, figures, staging / "markdown", has_pdf=options.pdf or pdf.is_file())
+                if "thesis.pdf" in jobs:
+                    with step("Compiling the PDF (Pandoc → Typst); the site links to it"):
+                        jobs["thesis.pdf"].result()
+                if pdf.is_file():
+                    shutil.copy2(pdf, tree / "thesis.pdf")
+                with step("Building the site (MkDocs, strict)"):
+                    build_site(project, src.config, tree, pages, staging, head)
+            for name, job in jobs.items():
+                with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
-        if options.site and (staging / "thesis.pdf").is_file():
-            shutil.copy2(staging / "thesis.pdf", staging / "site" / "thesis.pdf")
         with step("Publishing"):
             swap_in(project, staging)
             if options.site:
-                _write_if_changed(project.root / "CITATION.cff", citation_cff(records.study, config.site_url))
+                _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
     return project
 
 
-def _site(project: Project, config, records: Records, bib: Bibliography, chapters: list[Chapter],  # type: ignore[no-untyped-def]
-          env, figures: dict[str, Path], staging: Path) -> None:
+def read_sources(project: Project) -> Sources:
+    """Read mkdocs.yml, the records, references.bib and the chapters; every error with file:line."""
+    config = load_site_config(project)
+    records = load_records(project)
+    bib = load_bib(project.bib, project.rel(project.bib))
+    if bib.problems:
+        raise InputError(bib.problems)
+    chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
+    return Sources(project, config, records, bib, chapters, make_env(project.templates))
+
+
+def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bool) -> tuple[Path, list[str], str]:
+    """Render for the site, resolve citations and write the plain Markdown tree; return its pages."""
+    project, records = src.project, src.records
     with step("Rendering chapters for the site"):
-        rendered = resolve_refs(render_chapters(chapters, records, env, "site"), "site")
+        rendered = resolve_refs(render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf), "site")
         clusters = collect_clusters(rendered.pages)
-        check_keys(clusters, bib, chapters)
-    with step("Resolving citations (Pandoc citeproc)"):
-        thesis_bib = staging / "thesis.bib"
-        thesis_bib.write_text(thesis_bibtex(records.study, config.site_url), encoding="utf-8")
+        check_keys(clusters, src.bib, src.chapters)
+    with step("Resolving citations (Pandoc citeproc, one run)"):
+        tree.mkdir(parents=True, exist_ok=True)
+        thesis_bib = tree.parent / "thesis.bib"
+        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
         cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
-        tree = write_markdown_tree(project, env, records, rendered, cited, cp, bib, config, figures, staging / "markdown")
-    with step("Building the site (MkDocs, strict)"):
-        build_site(project, config, tree, staging, head_tags(records, cited, config.site_url))
+        pages = write_markdown_tree(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures, tree)
+    return tree, pages, head_tags(records, cited, src.config.site_url)
 
 
-def _pdf_pages(chapters: list[Chapter], records: Records, env, submission: bool) -> list[Page]:  # type: ignore[no-untyped-def]
-    """Pages for the PDF in reading order; the home page left out; the reference list in nav's place."""
-    rendered = resolve_refs(render_chapters(chapters, records, env, "pdf", submission=submission), "pdf")
-    refs = Page(REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n")
+def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
+    """Pages for the PDF in reading order: home page left out, the reference list in its place."""
+    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
+    rendered = resolve_refs(rendered, "pdf")
+    refs = Page(
+        REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
+    )
     pages = [p for p in rendered.pages if p.path != "index.md"]
-    nav_order = [c.path for c in chapters]
+    nav_order = [c.path for c in src.chapters]
     if REFERENCES_PAGE in nav_order:  # the study placed it in its nav: keep that place
         before = set(nav_order[: nav_order.index(REFERENCES_PAGE)])
         cut = sum(1 for p in pages if p.path in before)
     else:  # default: after the last numbered chapter, before appendices and the like
         numbered = [i for i, p in enumerate(pages) if _has_numbered_heading(p)]
         cut = numbered[-1] + 1 if numbered else len(pages)
-    return [*pages[:cut], refs, *pages[cut:]]
+    pages = [*pages[:cut], refs, *pages[cut:]]
+    created = source_date(src.records.study.date)
+    return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
 
 
 def _has_numbered_heading(page: Page) -> bool:
@@ -140,7 +169,8 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _gate(project: Project) -> None:
+def run_gate(project: Project) -> None:
+    """Run ``thesis lint``; refuse to go on while any error stands."""
     from .lint import LintOptions, format_findings, has_errors, lint_project
 
     findings = lint_project(project.root, LintOptions())

@@ -78,6 +78,8 @@ def read_text(project: Project, path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise InputError.at(project.rel(path), line, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+        raise InputError.at(
+            project.rel(path), line, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from None
     except OSError as exc:
         raise InputError.at(project.rel(path), None, f"cannot read: {exc.strerror}") from None

@@ -65,7 +65,7 @@ def load_site_config(project: Project) -> SiteConfig:
     rel = project.rel(project.mkdocs_yml)
     text = read_text(project, project.mkdocs_yml)
     load_yaml(text.replace("!!python/name:", "").replace("!ENV", ""), rel)  # syntax errors with lines
-    data = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 - safe loader subclass
+    data = yaml.load(text, Loader=_AnyTagLoader)
     if not isinstance(data, dict):
         raise InputError.at(rel, 1, "expected a mapping of settings")
     nav = data.get("nav") or []
@@ -112,9 +112,7 @@ def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> 
     if problems:
         from .errors import Problem
 
-        raise InputError(
-            [Problem(project.rel(project.mkdocs_yml), line_of_nav.get(rel), msg) for rel, msg in problems]
-        )
+        raise InputError([Problem(project.rel(project.mkdocs_yml), line_of_nav.get(rel), msg) for rel, msg in problems])
     for path in sorted(project.docs.rglob("*.md")):
         rel = path.relative_to(project.docs).as_posix()
         if rel not in seen and not any(part.startswith((".", "_")) for part in Path(rel).parts):

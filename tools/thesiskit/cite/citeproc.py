@@ -33,7 +33,13 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
     csl = csl_path()
     digest = hashlib.sha256()
-    for part in (repr(pandoc_version()), _lang(language), csl.read_text("utf-8"), *(b.read_text("utf-8") for b in bibs), doc):
+    for part in (
+        repr(pandoc_version()),
+        _lang(language),
+        csl.read_text("utf-8"),
+        *(b.read_text("utf-8") for b in bibs),
+        doc,
+    ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     cached = cache / f"citeproc-{digest.hexdigest()[:32]}.json" if cache else None

@@ -48,7 +48,11 @@ def check_keys(clusters: dict[str, list[Cluster]], bib: Bibliography, chapters: 
             for item in cl.items:
                 if item.key not in bib.entries:
                     problems.append(
-                        Problem(f"docs/{path}", _source_line(sources.get(path, ""), cl.text), f"unknown citation key @{item.key}")
+                        Problem(
+                            f"docs/{path}",
+                            _source_line(sources.get(path, ""), cl.text),
+                            f"unknown citation key @{item.key}",
+                        )
                     )
     if problems:
         raise InputError(problems)

@@ -74,7 +74,11 @@ class _Collector:
                 if rid in self.where:
                     first = self.where[rid]
                     self.problems.append(
-                        Problem(rel, line_of(lines, (*prefix, "id")), f"duplicate id {rid!r} (first at {first[0]}:{first[1]})")
+                        Problem(
+                            rel,
+                            line_of(lines, (*prefix, "id")),
+                            f"duplicate id {rid!r} (first at {first[0]}:{first[1]})",
+                        )
                     )
                     continue
                 self.where[rid] = (rel, line_of(lines, (*prefix, "id")) or 1)

@@ -35,7 +35,7 @@ def load_yaml(text: str, rel: str) -> tuple[Any, dict[Path_, int]]:
         return None, lines
     _walk(node, (), lines)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:  # constructor errors (e.g. bad tags)
         mark = getattr(exc, "problem_mark", None)
         raise InputError.at(rel, mark.line + 1 if mark else None, f"YAML error: {exc}") from None

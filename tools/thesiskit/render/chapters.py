@@ -133,6 +133,7 @@ def render_chapters(
     target: Target,
     *,
     submission: bool = False,
+    has_pdf: bool = True,
 ) -> Rendered:
     """Render every chapter in reading order: Jinja, then heading numbers."""
     helpers = _Helpers(env, records, target, submission)
@@ -153,6 +154,7 @@ def render_chapters(
             "study": records.study,
             "target": target,
             "submission": submission,
+            "has_pdf": has_pdf,
         }
         rel = f"docs/{ch.path}"
         try:

@@ -76,7 +76,9 @@ class HeadingNumberer:
             if hid:
                 if hid in self.headings:
                     first = self.headings[hid]
-                    self.problems.append(Problem(source, n, f"duplicate heading id {hid!r} (also in docs/{first.page})"))
+                    self.problems.append(
+                        Problem(source, n, f"duplicate heading id {hid!r} (also in docs/{first.page})")
+                    )
                 self.headings[hid] = Heading(hid, level, number, title, page, n)
             if number:
                 attrs = m.group("attrs")

@@ -111,8 +111,12 @@ def json_ld(study: Study, *, url: str, pdf_url: str, abstract: str) -> str:
         "@context": "https://schema.org",
         "@type": "Thesis",
         "name": study.title,
-        "author": {"@type": "Person", "givenName": study.author.given, "familyName": study.author.family,
-                   "name": study.author.name},
+        "author": {
+            "@type": "Person",
+            "givenName": study.author.given,
+            "familyName": study.author.family,
+            "name": study.author.name,
+        },
         "datePublished": study.date.isoformat(),
         "inLanguage": study.language,
         "keywords": study.keywords,
@@ -132,6 +136,7 @@ def json_ld(study: Study, *, url: str, pdf_url: str, abstract: str) -> str:
 def plain_text(markdown: str) -> str:
     """Markdown (after rendering) as one line of plain text, for metadata."""
     text = re.sub(r"^#.*$", "", markdown, flags=re.M)
+    text = re.sub(r"⟦[^⟧]*⟧", "", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\{[^}]*\}", "", text)

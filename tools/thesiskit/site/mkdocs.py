@@ -17,15 +17,45 @@ from ..errors import ToolError
 from ..sources import SiteConfig, nav_files
 
 
-def full_nav(config: SiteConfig, generated: list[tuple[str, str]], existing: set[str]) -> list[Any]:
-    """The study's nav, plus each generated page it does not list yet (only pages that exist)."""
+def full_nav(config: SiteConfig, generated: list[tuple[str, str]], existing: list[str]) -> list[Any]:
+    """The study's nav, completed with what the kit generated.
+
+    A generated section index the nav lists (``funn/index.md``) gets the section's pages after it;
+    a generated page the nav does not list is added at the end; listed pages that were not
+    generated (e.g. no findings yet) are dropped.
+    """
     listed = {path for _, path in nav_files(config.nav)}
-    nav = [item for item in config.nav if not _names_missing(item, existing)]
-    extra = [{title: path} for title, path in generated if path not in listed and path in existing]
+    nav = _complete(config.nav, existing)
+    extra: list[Any] = []
+    for title, path in generated:
+        if path in listed or path not in existing:
+            continue
+        folder = path[: -len("index.md")] if path.endswith("/index.md") else None
+        extra.append({title: [path, *_section_pages(folder, existing)]} if folder else {title: path})
     return nav + extra
 
 
-def _names_missing(item: Any, existing: set[str]) -> bool:
+def _section_pages(folder: str, existing: list[str]) -> list[str]:
+    """The pages of a generated folder, in the order they were generated."""
+    return [p for p in existing if p.startswith(folder) and p != folder + "index.md" and "/" not in p[len(folder) :]]
+
+
+def _complete(items: list[Any], existing: list[str]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if _names_missing(item, existing):
+            continue
+        if isinstance(item, str) and item.endswith("/index.md"):
+            out.extend([item, *_section_pages(item[: -len("index.md")], existing)])
+        elif isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list):
+            title, children = next(iter(item.items()))
+            out.append({title: _complete(children, existing)})
+        else:
+            out.append(item)
+    return out
+
+
+def _names_missing(item: Any, existing: list[str]) -> bool:
     if isinstance(item, str):
         return item not in existing
     if isinstance(item, dict) and len(item) == 1:

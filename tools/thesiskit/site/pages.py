@@ -64,7 +64,9 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     r = ctx.records
     out: dict[str, str] = {}
     findings = list(r.findings.values())
-    by_informant = {i.number: [q for q in r.quotes.values() if q.informant == i.number] for i in r.informants_file.informants}
+    by_informant = {
+        i.number: [q for q in r.quotes.values() if q.informant == i.number] for i in r.informants_file.informants
+    }
     common = {
         "study": r.study,
         "findings": findings,

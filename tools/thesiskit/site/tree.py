@@ -39,8 +39,8 @@ def write_markdown_tree(
     config: SiteConfig,
     figures: dict[str, Path],
     out: Path,
-) -> Path:
-    """Chapters, generated pages, figures, downloads and assets, as one Markdown tree."""
+) -> list[str]:
+    """Write chapters, generated pages, figures, downloads and assets; return the pages in order."""
     ctx = SiteContext(records, rendered, cited.uses, cp, bib, config.site_url)
     files: dict[str, str] = {}
     for page in cited.pages:
@@ -62,12 +62,12 @@ def write_markdown_tree(
     assets = _template_dir(project, "assets")
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
-    for extra in project.docs.rglob("*"):
-        rel = extra.relative_to(project.docs)
-        if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in rel.parts):
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(extra, out / rel)
-    return out
+    for extra in project.docs.rglob("*"):  # images and other files the chapters link to
+        where = extra.relative_to(project.docs)
+        if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in where.parts):
+            (out / where).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(extra, out / where)
+    return [path for path in files if path.endswith(".md")]
 
 
 def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
@@ -75,26 +75,32 @@ def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
     abstract_page = next((p for p in cited.pages if p.path == records.study.abstract), None)
     abstract = plain_text(abstract_page.markdown) if abstract_page else ""
     pdf_url = f"{site_url}thesis.pdf"
-    return highwire_tags(records.study, pdf_url=pdf_url, abstract=abstract) + "\n" + json_ld(
-        records.study, url=site_url, pdf_url=pdf_url, abstract=abstract
+    return (
+        highwire_tags(records.study, pdf_url=pdf_url, abstract=abstract)
+        + "\n"
+        + json_ld(records.study, url=site_url, pdf_url=pdf_url, abstract=abstract)
     )
 
 
-def build_site(project: Project, config: SiteConfig, tree: Path, staging: Path, head: str) -> None:
-    """Build the Markdown tree with MkDocs into ``staging/site``; keep a relative config in build/."""
-    existing = {p.relative_to(tree).as_posix() for p in tree.rglob("*.md")}
-    nav = full_nav(config, GENERATED_NAV, existing)
-    kwargs = {
-        "nav": nav,
-        "custom_dir": _template_dir(project, "overrides"),
-        "extra": {**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
-    }
-    cfg = write_config(project.mkdocs_yml, staging / "mkdocs.yml", docs_dir=tree, site_dir=staging / "site", **kwargs)
-    run_mkdocs(cfg)
-    write_config(  # the same config for any engine, next to build/markdown/ once published
+def write_site_config(
+    project: Project, config: SiteConfig, tree: Path, pages: list[str], out: Path, site_dir: Path, head: str
+) -> Path:
+    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir``."""
+    return write_config(
         project.mkdocs_yml,
-        project.build / "mkdocs.yml",
-        docs_dir=project.build / "markdown",
-        site_dir=project.site,
-        **kwargs,
+        out,
+        docs_dir=tree,
+        site_dir=site_dir,
+        nav=full_nav(config, GENERATED_NAV, pages),
+        custom_dir=_template_dir(project, "overrides"),
+        extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
+    )
+
+
+def build_site(project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str) -> None:
+    """Build the Markdown tree with MkDocs into ``staging/site``; keep a relative config in build/."""
+    run_mkdocs(write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site", head))
+    # the same config for any engine, next to build/markdown/ once published
+    write_site_config(
+        project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.site, head
     )
