@@ -1,0 +1,104 @@
+"""End-to-end build of the real study: the website's pages, links and citation metadata."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from thesiskit.records import load_records
+from thesiskit.project import open_project
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, list[str]] = {}
+        self.jsonld: list[str] = []
+        self._in_ld = False
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        if tag == "meta" and a.get("name"):
+            self.meta.setdefault(a["name"] or "", []).append(a.get("content") or "")
+        self._in_ld = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.jsonld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_ld = False
+
+
+def _head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_home_page_carries_citation_metadata(real_build: Path) -> None:
+    head = _head(real_build / "site" / "index.html")
+    assert head.lang == "nb"
+    for name in (
+        "citation_title", "citation_author", "citation_publication_date", "citation_dissertation_institution",
+        "citation_language", "citation_keywords", "citation_pdf_url", "citation_abstract",
+    ):
+        assert head.meta.get(name), name
+    assert head.meta["citation_author"] == ["Vatnøy, Sølvi"]
+    assert head.meta["citation_pdf_url"][0].endswith("/thesis.pdf")
+    assert head.meta["citation_abstract"][0].startswith("Bakgrunn: NAV har en strategi")
+    data = json.loads(head.jsonld[0])
+    assert data["@type"] == "Thesis" and data["@context"] == "https://schema.org"
+    assert data["author"]["name"] == "Sølvi Vatnøy"
+    assert (real_build / "site" / "thesis.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_search_uses_the_norwegian_stemmer(real_build: Path) -> None:
+    config = json.loads((real_build / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["no"]
+
+
+def test_every_finding_informant_and_theme_has_a_page(real_build: Path) -> None:
+    records = load_records(open_project(real_build))
+    site = real_build / "site"
+    for fid in records.findings:
+        page = (site / "funn" / fid / "index.html").read_text(encoding="utf-8")
+        assert "Sitér" in page and f"{fid}.bib" in page
+        assert (site / "funn" / f"{fid}.bib").is_file() and (site / "funn" / f"{fid}.ris").is_file()
+    for number in records.informants:
+        assert (site / "informanter" / str(number) / "index.html").is_file()
+    for tid in records.themes:
+        assert (site / "temaer" / tid / "index.html").is_file()
+
+
+def test_citations_link_to_entries_that_link_back(real_build: Path) -> None:
+    site = real_build / "site"
+    refs = (site / "litteratur" / "index.html").read_text(encoding="utf-8")
+    entries = set(re.findall(r'id="ref-([^"]+)"', refs))
+    assert len(entries) > 50
+    chapter = (site / "02-teori" / "index.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="\.\./litteratur/#ref-([^"]+)"', chapter))
+    assert targets and targets <= entries
+    backlinks = re.findall(r'href="\.\./([^"#]+)/#(sit-\d+)"', refs)
+    assert backlinks
+    for page, anchor in backlinks[:200]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, (page, anchor)
+
+
+def test_citation_cff_is_valid(real_build: Path) -> None:
+    from cffconvert.cli.create_citation import create_citation
+
+    create_citation(str(real_build / "CITATION.cff"), None).validate()  # raises on a schema error
+    data = yaml.safe_load((real_build / "CITATION.cff").read_text(encoding="utf-8"))
+    assert data["cff-version"] == "1.2.0"
+    assert data["authors"][0] == {"family-names": "Vatnøy", "given-names": "Sølvi"}
+    assert data["preferred-citation"]["type"] == "thesis"
