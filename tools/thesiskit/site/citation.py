@@ -83,9 +83,11 @@ def finding_apa(thesis_apa_html: str, finding: Finding, permalink: str, thesis_u
     """The thesis's APA reference with the finding's title put in front and its permalink at the end."""
     m = re.match(r"^(.*?\(\d{4}[^)]*\)\.\s)(.*)$", thesis_apa_html, re.S)
     head, rest = (m.group(1), m.group(2)) if m else ("", thesis_apa_html)
-    rest = rest.replace(html.escape(thesis_url), html.escape(permalink)).replace(thesis_url, html.escape(permalink))
-    if permalink not in html.unescape(rest):
-        rest = f"{rest} {html.escape(permalink)}"
+    url, link = html.escape(thesis_url), html.escape(permalink)
+    if thesis_url and url in rest:
+        rest = re.sub(re.escape(url), lambda _m: link, rest)
+    else:
+        rest = f"{rest} {link}"
     return f"{head}{html.escape(finding.title)}. I {rest}"
 
 
