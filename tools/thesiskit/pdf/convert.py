@@ -1,0 +1,76 @@
+"""Pandoc → Typst with citeproc (APA 7, ``nb-NO``, link-citations), cached by content hash.
+
+One Pandoc run over the whole thesis: citeproc must see every citation at once (to
+disambiguate "2018a/b" and to build the reference list). Splitting the run per page was tried;
+every part then has to build the whole reference list again, which costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..project import Project
+from .document import Document
+
+_CACHE_VERSION = "3"
+
+
+def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
+    """The Pandoc arguments of the Typst run (without the log file)."""
+    return [
+        "--from=markdown",
+        "--to=typst",
+        "--wrap=none",
+        f"--lua-filter={lua}",
+        "--citeproc",
+        f"--csl={csl_path()}",
+        f"--metadata=lang:{locale}",
+        "--metadata=link-citations:true",
+        "--metadata=link-bibliography:true",
+        *([f"--bibliography={bib}"] if bib else []),
+    ]
+
+
+def to_typst(doc: Document, project: Project, bib: Path | None, locale: str, lua: Path) -> str:
+    """The body as Typst; InputError naming the page if a cited key has no bibliography entry."""
+    args = pandoc_args(bib, locale, lua)
+    markdown = doc.markdown
+    digest = hashlib.sha256()
+    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, csl_path().read_text("utf-8"), lua.read_text("utf-8")]
+    for part in [*inputs, bib.read_text("utf-8") if bib else "", markdown]:
+        digest.update(part.encode("utf-8") + b"\0")
+    name = digest.hexdigest()[:40]
+    cached = project.cache / f"typst-{name}.json"
+    if cached.is_file():
+        data = json.loads(cached.read_text("utf-8"))
+        typst, missing = str(data["typst"]), list(data["missing"])
+    else:
+        project.cache.mkdir(parents=True, exist_ok=True)
+        log_file = project.cache / f"pandoc-log-{name}.{os.getpid()}.json"
+        typst = run_pandoc([*args, f"--log={log_file}"], stdin=markdown)
+        missing = []
+        if log_file.is_file():
+            entries = json.loads(log_file.read_text("utf-8") or "[]")
+            missing = sorted({str(e.get("key")) for e in entries if e.get("type") == "CitationNotFound"})
+            log_file.unlink()
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"typst": typst, "missing": missing}), "utf-8")
+        tmp.replace(cached)
+    if missing:
+        where = project.rel(bib) if bib else "references.bib"
+        raise InputError(
+            [Problem(where, None, f"no entry for the cited key {key!r} ({_cited_in(doc, key)})") for key in missing]
+        )
+    return typst
+
+
+def _cited_in(doc: Document, key: str) -> str:
+    """The first page that cites ``key``."""
+    rx = re.compile(rf"(?<![\w@])-?@{re.escape(key)}(?![\w:.#$%&+?<>~/-]*\w)")
+    return next((c.source for c in doc.chunks if rx.search(c.markdown)), "docs/")

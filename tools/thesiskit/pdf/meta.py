@@ -1,0 +1,87 @@
+"""The PDF's metadata and title page, from the study metadata (anonymous in the exam submission)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from ..records.schema import Study
+
+MONTHS_NB = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+REGIONS = {"nb": "NO", "nn": "NO", "no": "NO", "en": "GB", "sv": "SE", "da": "DK"}
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """What the Typst template reads (as JSON): title page fields and document metadata."""
+
+    title: str
+    subtitle: str | None
+    title_en: str | None
+    byline: str
+    """The author's name, or "Kandidatnummer N" in the submission."""
+    pdf_author: str
+    """The PDF's Author: the author's name, or "Kandidatnummer N" in the submission."""
+    degree: str
+    institution: str
+    institution_note: str | None
+    institution_place: str | None
+    course_code: str
+    candidate_number: str
+    submission: bool
+    date: str
+    """Submission date as printed ("14. juni 2019")."""
+    supervisor: str
+    lang: str
+    """ISO 639-1 language of the text (Typst's ``text.lang``)."""
+    region: str | None
+    keywords: list[str]
+
+    def as_json(self) -> dict[str, object]:
+        """The fields as a JSON-ready dict."""
+        return asdict(self)
+
+    @property
+    def csl_locale(self) -> str:
+        """The CSL locale for citeproc (``nb-NO``)."""
+        return f"{self.lang}-{self.region}" if self.region else self.lang
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """A date as printed on a Norwegian (or English) title page."""
+    if lang in ("nb", "nn", "no"):
+        return f"{date.day}. {MONTHS_NB[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+
+
+def pdf_meta(study: Study, submission: bool) -> PdfMeta:
+    """The metadata of one variant: the author's name is left out of the submission."""
+    lang = study.language.split("-")[0].lower()
+    lang = "nb" if lang == "no" else lang
+    byline = f"Kandidatnummer {study.candidate_number}" if submission else study.author.name
+    return PdfMeta(
+        title=study.title,
+        subtitle=study.subtitle,
+        title_en=study.title_en if lang != "en" else None,
+        byline=byline,
+        pdf_author=byline,
+        degree=study.degree,
+        institution=study.institution,
+        institution_note=study.institution_note,
+        institution_place=study.institution_place,
+        course_code=study.course_code,
+        candidate_number=study.candidate_number,
+        submission=submission,
+        date=format_date(study.date, lang),
+        supervisor=study.supervisor,
+        lang=lang,
+        region=REGIONS.get(lang),
+        keywords=list(study.keywords),
+    )

@@ -1,0 +1,135 @@
+"""Pandoc (citeproc) → Typst → PDF, with the Typst compiler from the ``typst`` package.
+
+The Pandoc step (convert.py) is cached by content hash in ``build/.cache``. Typst compiles offline, with its
+bundled fonts only (no system fonts, no packages), to a tagged PDF that declares PDF/A-2b and
+PDF/UA-1; the creation date comes from ``PdfInput.created``, so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import InputError, Problem, ToolError
+from ..project import Project
+from ..render.env import KIT_TEMPLATES
+from . import PdfInput
+from .convert import to_typst
+from .document import SOURCE_MARK, Document, assemble
+from .meta import PdfMeta, pdf_meta
+
+log = logging.getLogger(__name__)
+
+PDF_STANDARDS = ["a-2b", "ua-1"]
+TEMPLATE = "thesis.typ"
+FILTER = "thesis.lua"
+
+
+def template_file(project: Project, name: str) -> Path:
+    """A file of the PDF template: the study's own ``templates/pdf/`` first, then the kit's."""
+    for base in (project.templates, KIT_TEMPLATES):
+        path = base / "pdf" / name
+        if path.is_file():
+            return path
+    raise ToolError(f"templates/pdf/{name}: the PDF template file is missing from the kit")
+
+
+def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: Path) -> Path:
+    """Write main.typ, the template, the metadata and the figures into ``work``; return main.typ."""
+    if work.exists():
+        shutil.rmtree(work)
+    (work / "figurer").mkdir(parents=True)
+    shutil.copyfile(template_file(inp.project, TEMPLATE), work / TEMPLATE)
+    (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8")
+    problems = []
+    for fid in doc.figures:
+        svg = inp.figures.get(fid)
+        if svg is None or not svg.is_file():
+            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no SVG was rendered for this figure"))
+            continue
+        shutil.copyfile(svg, work / "figurer" / f"{fid}.svg")
+    if problems:
+        raise InputError(problems)
+    (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
+    main = work / "main.typ"
+    main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
+    return main
+
+
+def fixed_offset(created: dt.datetime) -> dt.datetime:
+    """The creation date with a fixed UTC offset (naive dates are taken as UTC), whole seconds."""
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=dt.UTC)
+    offset = created.utcoffset() or dt.timedelta(0)
+    return created.astimezone(dt.timezone(offset)).replace(microsecond=0)
+
+
+def compile_typst(main: Path, created: dt.datetime) -> bytes:
+    """Compile ``main`` to PDF bytes; Typst's errors become a ToolError naming the source page."""
+    import typst
+
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            str(main),
+            root=str(main.parent),
+            font_paths=[],
+            ignore_system_fonts=True,
+            pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+            timestamp=fixed_offset(created),
+        )
+    except typst.TypstError as exc:
+        raise ToolError(typst_message(exc, main)) from None
+    except RuntimeError as exc:  # older bindings raise plain RuntimeError
+        raise ToolError(f"Typst failed: {exc}") from None
+    for w in warnings:
+        log.warning("typst: %s", typst_message(w, main))
+    if not isinstance(pdf, bytes):
+        raise ToolError("Typst returned no PDF")
+    return pdf
+
+
+_LOCATION = re.compile(r"(?P<file>[\w./-]+\.typ):(?P<line>\d+)(?::(?P<col>\d+))?")
+
+
+def typst_message(exc: BaseException, main: Path) -> str:
+    """Typst's message with its file:line, and the docs/ page that line came from."""
+    message = str(getattr(exc, "message", "") or exc).strip()
+    detail = "\n".join(str(x) for x in (getattr(exc, "diagnostic", ""), *getattr(exc, "trace", [])) if x)
+    hints = [f"hint: {h}" for h in getattr(exc, "hints", []) or []]
+    where = ""
+    m = _LOCATION.search(detail) or _LOCATION.search(message)
+    if m:
+        where = f"{m.group('file')}:{m.group('line')}"
+        if m.group("file").endswith("main.typ") and main.is_file():
+            where = f"{source_of_line(main, int(m.group('line')))} ({main.name}:{m.group('line')})"
+    text = f"Typst failed: {where + ': ' if where else ''}{message}"
+    return "\n".join([text, *hints])
+
+
+def source_of_line(main: Path, line: int) -> str:
+    """The docs/ page that produced a line of main.typ."""
+    source = main.name
+    for n, text in enumerate(main.read_text("utf-8").split("\n"), 1):
+        if n > line:
+            break
+        if text.startswith(SOURCE_MARK):
+            source = text.removeprefix(SOURCE_MARK)
+    return source
+
+
+def build_with_typst(inp: PdfInput, out: Path) -> None:
+    """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
+    meta = pdf_meta(inp.records.study, inp.submission)
+    doc = assemble(inp.pages, meta.lang, meta.region)
+    bib = inp.bib if inp.bib.is_file() else None
+    lua = template_file(inp.project, FILTER)
+    body = to_typst(doc, inp.project, bib, meta.csl_locale, lua)
+    work = inp.project.build / ".typst" / out.name.split(".")[0]
+    main = write_workdir(inp, meta, doc, body, work)
+    pdf = compile_typst(main, inp.created)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
