@@ -10,8 +10,11 @@ from ..errors import InputError
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(yaml.SafeLoader):
+
+class _Loader(_Base):  # type: ignore[misc]
     """SafeLoader that keeps timestamps and dates as plain strings, like YAML 1.2."""
 
 
@@ -22,37 +25,59 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def load_yaml(text: str, rel: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML; return the data and a map from key path to 1-based line."""
+    """Parse YAML once; return the data and a map from key path to 1-based line."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError.at(rel, line, f"YAML syntax error: {problem}") from None
-    lines: dict[Path_, int] = {}
-    if node is None:
-        return None, lines
-    _walk(node, (), lines)
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:  # constructor errors (e.g. bad tags)
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError.at(rel, mark.line + 1 if mark else None, f"YAML error: {exc}") from None
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            raise InputError.at(rel, _line(exc, text), f"YAML syntax error: {_problem(exc)}") from None
+        lines: dict[Path_, int] = {}
+        if node is None:
+            return None, lines
+        _walk(node, (), lines, set())
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:  # constructor errors (e.g. bad tags)
+            raise InputError.at(rel, _line(exc, text), f"YAML error: {_problem(exc)}") from None
+    except RecursionError:
+        raise InputError.at(rel, None, "YAML error: nested too deeply") from None
+    finally:
+        loader.dispose()
     return data, lines
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+def _line(exc: yaml.YAMLError, text: str) -> int | None:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return text.count("\n", 0, exc.position) + 1
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    return None
+
+
+def _problem(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        ch = exc.character
+        code = ch if isinstance(ch, int) else ord(str(ch)[:1] or "\0")
+        return f"character U+{code:04X} is not allowed in YAML"
+    problem = getattr(exc, "problem", None)
+    return str(problem) if problem else " ".join(str(exc).split())
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
     lines[path] = node.start_mark.line + 1
+    if id(node) in seen:  # an alias: its lines are known already (and it may contain itself)
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            sub = (*path, str(key.value))
-            lines[sub] = key.start_mark.line + 1
-            _walk(value, sub, lines)
+            sub = (*path, str(key.value) if isinstance(key, yaml.ScalarNode) else key.start_mark.line + 1)
+            _walk(value, sub, lines, seen)
             lines[sub] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines)
+            _walk(item, (*path, i), lines, seen)
 
 
 def line_of(lines: dict[Path_, int], loc: Path_) -> int | None:
