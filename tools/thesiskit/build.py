@@ -176,5 +176,5 @@ def run_gate(project: Project) -> None:
     findings = lint_project(project.root, LintOptions())
     if has_errors(findings):
         errors = [f for f in findings if f.severity == "error"]
-        console.print(format_findings(errors, "text"), end="", markup=False)
+        console.print(format_findings(errors, "text"), end="", markup=False, soft_wrap=True)
         raise GateError(f"thesis lint found {len(errors)} error(s); nothing was published")

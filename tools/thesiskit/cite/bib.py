@@ -15,6 +15,8 @@ from ..errors import Problem
 
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
+_RAW_KEY = re.compile(r"\s*@(\w+)\s*\{\s*([^,\s{}]+)\s*,")
+
 
 @dataclass(frozen=True)
 class BibEntry:
@@ -101,7 +103,9 @@ def load_bib(path: Path, rel: str) -> Bibliography:
             fields = ", ".join(sorted(block.duplicate_keys))
             problems.append(Problem(rel, line, f"BibTeX syntax error: field {fields} given twice"))
             continue
-        problems.append(Problem(rel, line, f"BibTeX syntax error: {_reason(block)}"))
+        key = _RAW_KEY.match(block.raw or "")
+        where = f" in @{key.group(1)}{{{key.group(2)}}}" if key else ""
+        problems.append(Problem(rel, line, f"BibTeX syntax error{where}: {_reason(block)}"))
     for e in [*lib.entries, *recovered]:
         if e.key not in entries:
             entries[e.key] = _entry(e)

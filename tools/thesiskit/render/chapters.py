@@ -11,7 +11,7 @@ import jinja2
 from ..errors import InputError, Problem
 from ..records import Records
 from ..sources import Chapter
-from .env import RecordError, render, render_source
+from .env import RecordError, md_escape, render, render_source
 from .headings import Heading, HeadingNumberer
 
 Target = Literal["site", "pdf"]
@@ -104,8 +104,8 @@ class _Helpers:
             raise RecordError(f"finding {fid!r} is not in report/findings/")
         self.finding_links.setdefault(fid, []).append(self.page)
         if self.target == "pdf":
-            return f"*{f.title}*"
-        return f"[{f.title}]({self._link(f'funn/{fid}.md')})"
+            return f"*{md_escape(f.title)}*"
+        return f"[{md_escape(f.title)}]({self._link(f'funn/{fid}.md')})"
 
     def informants_table(self) -> str:
         return render(self.env, f"{self.target}/informants_table.md.j2", informants=self.records.informants_file)
@@ -164,6 +164,8 @@ def render_chapters(
             continue
         pages.append(Page(ch.path, ch.title, numberer.number(md, ch.path, source=rel)))
     problems.extend(numberer.problems)
+    if problems:  # a page is missing or misnumbered: the checks below would only echo that
+        raise InputError(problems)
     unused = [qid for qid in records.quotes if qid not in helpers.quote_pages]
     for qid in unused:
         path, line = records.where.get(qid, ("report/quotes", 0))
