@@ -131,7 +131,9 @@ def json_ld(study: Study, *, url: str, pdf_url: str, abstract: str) -> str:
     }
     if study.license:
         data["license"] = study.license
-    text = json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # no "<", ">" or "&" inside <script>: record text cannot end the element or open a comment
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
