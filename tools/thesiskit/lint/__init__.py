@@ -1,0 +1,74 @@
+"""``thesis lint``: the citation and anonymity gate.
+
+The library API used by the CLI and ``thesis build``::
+
+    findings = lint_project(Path("."), LintOptions(built=True))
+    print(format_findings(findings, "text"))
+    if has_errors(findings, strict=False): ...
+
+Every rule is a module in ``rules/`` whose docstring is its documentation (``thesis lint --explain CODE``).
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from .detect import hash_term, normalise_term
+from .engine import LintOptions, has_errors, lint_project
+from .finding import Finding
+from .registry import registry
+from .report import FORMATS, format_findings
+
+__all__ = [
+    "FORMATS",
+    "Finding",
+    "LintOptions",
+    "explain",
+    "format_findings",
+    "has_errors",
+    "hash_term",
+    "lint_project",
+    "normalise_term",
+    "rules_markdown",
+]
+
+
+def explain(code: str) -> str:
+    """The documentation of one rule (its module docstring), with its code and default level."""
+    rule = registry().get(code.strip().upper())
+    if rule is None:
+        known = ", ".join(registry())
+        raise InputError.at("--explain", None, f"unknown rule code {code!r} (known: {known})")
+    return f"{rule.code} ({rule.severity}): {_dedent(rule.doc).strip()}\n"
+
+
+def rules_markdown() -> str:
+    """All rules as one Markdown page, for the site's page of rules."""
+    out = [
+        "# Rules of `thesis lint` {#lint-rules .unnumbered}",
+        "",
+        "The gate checks citations against `references.bib` and looks for anonymity leaks before anything "
+        "is published. Each rule has a stable code; its level (error, warning, off) can be changed per code "
+        "or per file under `lint:` in `report/study.yaml`, and a single place can be excused with "
+        '`<!-- thesis: ignore CODE reason="…" -->`.',
+        "",
+        "| Code | Level | Rule |",
+        "| --- | --- | --- |",
+    ]
+    out += [f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.summary} |" for r in registry().values()]
+    for r in registry().values():
+        summary, _, body = _dedent(r.doc).strip().partition("\n")
+        out += [
+            "",
+            f"## {r.code}: {summary.rstrip('.')} {{#{r.code.lower()}}}",
+            "",
+            f"Default level: **{r.severity}**.",
+        ]
+        out += ["", body.strip()]
+    return "\n".join(out) + "\n"
+
+
+def _dedent(doc: str) -> str:
+    import textwrap
+
+    first, _, rest = doc.strip("\n").partition("\n")
+    return first.strip() + "\n" + textwrap.dedent(rest)

@@ -1,0 +1,188 @@
+"""Everything the rules read, loaded once per run; derived indexes are computed on first use."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+
+from ..cite.bib import Bibliography, load_bib
+from ..cite.scan import Cluster, scan
+from ..project import Project
+from ..records import Records, load_records
+from ..records.schema import Study
+from . import load
+from .authors import AuthorIndex
+from .built import Pdf, read_pdfs, read_site
+from .config import LintConfig
+from .plaincite import PlainCitation, find
+from .source import Source, blank
+from .text import sentences
+
+
+@dataclass(frozen=True)
+class Kommune:
+    """A municipality of the shipped SSB list."""
+
+    number: str
+    name: str
+    forms: tuple[str, ...]
+    common_word: bool
+
+
+@cache
+def kommuner() -> tuple[Kommune, ...]:
+    """The kommune list shipped in data/kommuner.csv (SSB, structure from 2024)."""
+    text = resources.files("thesiskit").joinpath("data/kommuner.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(
+        Kommune(
+            r["nummer"], r["navn"], (r["navn"], *(f for f in r["andre_former"].split("|") if f)), r["vanlig_ord"] == "1"
+        )
+        for r in rows
+    )
+
+
+@dataclass
+class Suppression:
+    """An inline ``thesis: ignore`` directive and the lines it covers."""
+
+    path: str
+    line: int
+    column: int
+    codes: tuple[str, ...]
+    reason: str
+    first: int
+    last: int
+    start: int
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """A directive that does not parse or has no reason (reported as LNT001)."""
+
+    path: str
+    line: int
+    column: int
+    start: int
+    message: str
+
+
+@dataclass
+class LintContext:
+    """The study as the rules see it."""
+
+    project: Project
+    config: LintConfig
+    markdown: list[Source]
+    records_text: list[Source]
+    bib: Bibliography
+    bib_source: Source | None
+    records: Records | None = None
+    built_html: list[Source] = field(default_factory=list)
+    pdfs: list[Pdf] = field(default_factory=list)
+    built: bool = False
+    suppressions: list[Suppression] = field(default_factory=list)
+    malformed: list[Malformed] = field(default_factory=list)
+    _sentences: dict[tuple[str, bool], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    selected: frozenset[str] = frozenset()
+    """Codes that run in this lint (after --select/--ignore and configuration)."""
+
+    @property
+    def study(self) -> Study | None:
+        """The study metadata, if report/study.yaml exists."""
+        return self.records.study if self.records else None
+
+    @property
+    def prose(self) -> list[Source]:
+        """Chapters and records: the sources the text rules read."""
+        return [*self.markdown, *self.records_text]
+
+    def anon_sources(self, *, built: bool = True) -> Iterator[Source]:
+        """Sources for anonymity rules: chapters, records and (with --built) the site and PDF text."""
+        yield from self.prose
+        if built and self.built:
+            yield from self.built_html
+            yield from (p.source for p in self.pdfs)
+
+    @cached_property
+    def clusters(self) -> dict[str, list[Cluster]]:
+        """Pandoc citations of each chapter and record file."""
+        out = {s.path: scan(s.text) for s in self.markdown}
+        out.update({s.path: scan(s.cite) for s in self.records_text})
+        return out
+
+    @cached_property
+    def plain_views(self) -> dict[str, str]:
+        """Citation views with the Pandoc citations blanked too (for plain-text citations)."""
+        out = {}
+        for s in self.prose:
+            parts, pos = [], 0
+            for c in self.clusters[s.path]:
+                parts += [s.cite[pos : c.start], blank(s.cite[c.start : c.end])]
+                pos = c.end
+            out[s.path] = "".join([*parts, s.cite[pos:]])
+        return out
+
+    @cached_property
+    def plain(self) -> dict[str, list[PlainCitation]]:
+        """Plain-text citations per source."""
+        return {path: find(view) for path, view in self.plain_views.items()}
+
+    @cached_property
+    def authors(self) -> AuthorIndex:
+        """The bibliography's authors, plus names known to be right (bib words, places, the study's people)."""
+        known: set[str] = set()
+        for e in self.bib.entries.values():
+            for name, value in e.fields.items():
+                if name != "author":
+                    known.update(re.findall(r"[^\W\d_]{3,}", value))
+        for kommune in kommuner():
+            known.update(kommune.forms)
+        if self.study:
+            known.update(self.study.author.name.split())
+            known.update(self.study.supervisor.split())
+        return AuthorIndex(self.bib, known)
+
+    def sentences(self, source: Source, view: str) -> list[tuple[int, int]]:
+        """Sentence spans of a view of a source (cached per source and view)."""
+        key = (source.path, view is source.cite)
+        if key not in self._sentences:
+            self._sentences[key] = list(sentences(view))
+        return self._sentences[key]
+
+    @cached_property
+    def informant_numbers(self) -> frozenset[int]:
+        """Informant numbers from report/informants.yaml (1–30 if there is none)."""
+        if self.records and self.records.informants:
+            return frozenset(self.records.informants)
+        return frozenset(range(1, 31))
+
+    @cached_property
+    def files(self) -> list[str]:
+        """Files of the project tree and the git index (for ANO008)."""
+        return load.project_files(self.project.root)
+
+
+def load_context(project: Project, config: LintConfig, *, built: bool) -> LintContext:
+    """Read every input once. Broken records or YAML raise InputError; BibTeX errors become CIT008."""
+    markdown = load.read_markdown(project)
+    records_text = load.read_records(project)
+    records = load_records(project) if (project.report / "study.yaml").is_file() else None
+    bib_text = load.read_bib_text(project)
+    rel = project.rel(project.bib)
+    bib = load_bib(project.bib, rel) if bib_text is not None else Bibliography(project.bib, {}, [])
+    bib_source = Source(rel, "bib", bib_text) if bib_text is not None else None
+    ctx = LintContext(project, config, markdown, records_text, bib, bib_source, records, built=built)
+    if built:
+        ctx.built_html = read_site(project)
+        ctx.pdfs = read_pdfs(project)
+    return ctx
+
+
+__all__ = ["Kommune", "LintContext", "Malformed", "Path", "Suppression", "kommuner", "load_context"]

@@ -1,0 +1,169 @@
+"""Detectors of personal data, shared by the anonymity rules: e-mail, phone, fødselsnummer, deny list."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .config import DenyList
+from .text import SPACES
+
+EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_EXAMPLE = re.compile(r"@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|invalid|test|localhost))$", re.I)
+
+_PHONE = re.compile(
+    r"(?<![\w/.,:§-])(?<![.,]\d)"
+    r"(?P<num>(?:(?:\+|00)\s?47\s?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3})"
+    r"|\+(?!47)\d{1,3}(?: ?\d){6,12})"
+    r"(?![\w/-]|[.,]\d| \d)"
+)
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?:kr\.?|nok|isbn(?:-1[03])?:?|issn:?|§+|nr\.?|saksnr\.?|saksnummer|ref\.?|referanse|org\.?\s?nr\.?|orgnr|"
+    r"organisasjonsnummer|kontonr\.?|kontonummer|s\.|side|sak|prosjektnummer|prosjektnr\.?|doi:?|id:?)\s*$",
+    re.I,
+)
+_NOT_PHONE_AFTER = re.compile(r"^\s*(?:kr\b|kroner|nok\b|,-|mill|mrd|milliard)", re.I)
+
+_FNR = re.compile(r"(?<![\w.,/-])(?P<num>\d{6} ?\d{5})(?![\w/-]|[.,]\d)")
+_ACCOUNT = re.compile(r"(?<![\w.,/-])(?P<num>\d{4}[. ]\d{2}[. ]\d{5})(?![\w/-]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A detected piece of personal data."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+_DIGITS = re.compile(r"[+\d][\d \u00a0\u2007\u2009\u202f.]{6,24}\d")
+
+
+def _windows(text: str, rx: re.Pattern[str], pad: int) -> Iterator[tuple[int, int]]:
+    """Merged (start, end) windows around matches of a cheap prefilter."""
+    start = end = -1
+    for m in rx.finditer(text):
+        a, b = max(0, m.start() - pad), min(len(text), m.end() + pad)
+        if a > end:
+            if end >= 0:
+                yield start, end
+            start = a
+        end = max(end, b)
+    if end >= 0:
+        yield start, end
+
+
+def emails(text: str) -> Iterator[Match]:
+    """E-mail addresses (reserved example domains excluded)."""
+    pos = text.find("@")
+    while pos >= 0:
+        a = max(0, text.rfind("\n", 0, pos), pos - 200)
+        m = EMAIL.search(text, a, min(len(text), pos + 260))
+        if m and m.start() <= pos < m.end() and not _EXAMPLE.search(m.group(0)):
+            yield Match(m.start(), m.end(), "e-mail address", m.group(0))
+            pos = text.find("@", m.end())
+            continue
+        pos = text.find("@", pos + 1)
+
+
+def phones(text: str) -> Iterator[Match]:
+    """Phone numbers valid in their country (Norwegian by default), by phonenumbers with Leniency.VALID.
+
+    Only numbers written as phone numbers are candidates: eight digits, 2-2-2-2 or 3-2-3 groups, with an
+    optional +47/0047, or an international +CC number. Amounts, ISBNs, case and law numbers are skipped
+    by their context.
+    """
+    norm = SPACES.sub(" ", text)
+    for a, b in _windows(norm, _DIGITS, 4):
+        for m in _PHONE.finditer(norm, a, b):
+            before = norm[max(0, m.start() - 24) : m.start()]
+            if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(norm[m.end() : m.end() + 12]):
+                continue
+            cand = m.group("num")
+            if _valid_phone(cand):
+                yield Match(m.start(), m.end(), "phone number", cand)
+
+
+def _valid_phone(candidate: str) -> bool:
+    import phonenumbers
+
+    leniency = phonenumbers.Leniency.VALID
+    return any(True for _ in phonenumbers.PhoneNumberMatcher(candidate, "NO", leniency=leniency))
+
+
+def national_ids(text: str) -> Iterator[Match]:
+    """Fødselsnummer and D-numbers with a valid checksum; then bank account numbers (kontonr).
+
+    Every valid fødselsnummer also passes the account-number check, so a number is classified as a
+    fødselsnummer first, and only account-formatted numbers (``1234.56.78903``) count as accounts.
+    """
+    from stdnum.no import fodselsnummer, kontonr
+
+    norm = SPACES.sub(" ", text)
+    windows = list(_windows(norm, _DIGITS, 4))
+    taken: set[int] = set()
+    for m in (m for a, b in windows for m in _FNR.finditer(norm, a, b)):
+        digits = m.group("num").replace(" ", "")
+        if fodselsnummer.is_valid(digits):
+            kind = "D-number" if digits[0] in "4567" else "fødselsnummer"
+            taken.add(m.start())
+            yield Match(m.start(), m.end(), kind, m.group("num"))
+    for m in (m for a, b in windows for m in _ACCOUNT.finditer(norm, a, b)):
+        digits = re.sub(r"\D", "", m.group("num"))
+        if m.start() in taken:
+            continue
+        if fodselsnummer.is_valid(digits):
+            yield Match(m.start(), m.end(), "fødselsnummer", m.group("num"))
+        elif kontonr.is_valid(digits):
+            yield Match(m.start(), m.end(), "bank account number", m.group("num"))
+
+
+def normalise_term(term: str) -> str:
+    """NFKC, casefold, words joined by one space."""
+    import unicodedata
+
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", term).casefold()))
+
+
+def hash_term(term: str, salt: str) -> str:
+    """SHA-256 of the salt, a NUL byte and the normalised term, in hex."""
+    return hashlib.sha256(f"{salt}\0{normalise_term(term)}".encode()).hexdigest()
+
+
+class DenyMatcher:
+    """Matches word n-grams of a text against plain and hashed deny-list terms."""
+
+    def __init__(self, deny: DenyList) -> None:
+        self.salt = deny.salt
+        self.terms = {normalise_term(t): i for i, t in enumerate(deny.terms) if normalise_term(t)}
+        self.hashes = {h.strip().lower(): i for i, h in enumerate(deny.hashes)}
+        longest_term = max((len(t.split()) for t in self.terms), default=0)
+        self.n = max(longest_term, deny.max_words if self.hashes else 0)
+        self._hash = cache(lambda s: hashlib.sha256(f"{self.salt}\0{s}".encode()).hexdigest())
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.hashes)
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Every deny-listed term in ``text`` (words compared casefolded, NFKC)."""
+        import unicodedata
+
+        words = [
+            (unicodedata.normalize("NFKC", m.group(0)).casefold(), m.start(), m.end())
+            for m in re.finditer(r"\w+", text)
+        ]
+        for i in range(len(words)):
+            for n in range(1, self.n + 1):
+                if i + n > len(words):
+                    break
+                gram = " ".join(w for w, _, _ in words[i : i + n])
+                start, end = words[i][1], words[i + n - 1][2]
+                if gram in self.terms:
+                    yield Match(start, end, f"term #{self.terms[gram] + 1} of the deny list", text[start:end])
+                elif self.hashes and self._hash(gram) in self.hashes:
+                    yield Match(start, end, f"hash #{self.hashes[self._hash(gram)] + 1} of the deny list", "")

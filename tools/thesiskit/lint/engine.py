@@ -1,0 +1,133 @@
+"""Run the rules: load once, check, apply levels, suppressions and the allow list, sort."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..project import open_project
+from . import suppress
+from .config import Levels, load_config
+from .context import LintContext, load_context
+from .finding import Finding, Hit
+from .registry import Rule, registry
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What to check: codes to select or ignore (prefixes), built outputs, strictness, paths to report."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    built: bool = False
+    strict: bool = False
+    paths: tuple[Path, ...] = ()
+
+
+def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
+    if options.select and not any(rule.code.startswith(s) for s in options.select):
+        return False
+    if any(rule.code.startswith(s) for s in options.ignore):
+        return False
+    if rule.built and not options.built:
+        return False
+    return levels.enabled_somewhere(rule.code)
+
+
+def lint_project(project_dir: Path, options: LintOptions) -> list[Finding]:
+    """Check a study; return every finding, sorted by path, line, column and code."""
+    rules = registry()
+    for code in (*options.select, *options.ignore):
+        if not any(c.startswith(code.upper()) for c in rules):
+            raise InputError.at("--select/--ignore", None, f"unknown rule code {code!r}")
+    project = open_project(project_dir)
+    config = load_config(project, frozenset(rules))
+    levels = Levels(config, {code: r.severity for code, r in rules.items()})
+    ctx = load_context(project, config, built=options.built)
+    chosen = [r for r in rules.values() if _chosen(r, options, levels)]
+    ctx.selected = frozenset(r.code for r in chosen)
+    for source in ctx.prose:
+        good, bad = suppress.parse(source)
+        ctx.suppressions.extend(good)
+        ctx.malformed.extend(bad)
+    allowed = _Allowed(ctx)
+    findings: list[Finding] = []
+    for rule in sorted(chosen, key=lambda r: r.after):
+        for hit in rule.check(ctx):
+            level = levels.level(rule.code, hit.path)
+            if level == "off" or allowed.covers(rule.code, hit):
+                continue
+            if not rule.after and _suppressed(ctx, rule.code, hit):
+                continue
+            findings.append(Finding(hit.path, max(hit.line, 1), max(hit.column, 1), rule.code, level, hit.message))
+    wanted = _wanted_paths(project.root, options.paths)
+    if wanted is not None:
+        findings = [f for f in findings if any(_under(f.path, w) for w in wanted)]
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
+
+
+def _under(path: str, folder: str) -> bool:
+    return not folder or path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def has_errors(findings: list[Finding], strict: bool = False) -> bool:
+    """Whether the gate fails: any error, or in strict mode any finding at all."""
+    return any(f.severity == "error" or strict for f in findings)
+
+
+def _suppressed(ctx: LintContext, code: str, hit: Hit) -> bool:
+    for s in ctx.suppressions:
+        if s.path == hit.path and s.first <= hit.line <= s.last:
+            for c in s.codes:
+                if code.startswith(c):
+                    s.used.add(c)
+                    return True
+    return False
+
+
+class _Allowed:
+    """Spans of allow-listed public strings in each source, per rule."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.entries = [
+            (tuple(a.rules) or ("ANO",), re.compile(r"\s+".join(map(re.escape, a.text.split())), re.I))
+            for a in ctx.config.allow
+        ]
+        self.texts = {s.path: s.text for s in ctx.anon_sources()}
+        self.cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
+
+    def covers(self, code: str, hit: Hit) -> bool:
+        if hit.start is None or not self.entries:
+            return False
+        text = self.texts.get(hit.path)
+        if text is None:
+            return False
+        end = hit.end if hit.end is not None else hit.start + 1
+        for i, (codes, rx) in enumerate(self.entries):
+            if not any(code.startswith(c.upper()) for c in codes):
+                continue
+            spans = self.cache.get((hit.path, i))
+            if spans is None:
+                spans = self.cache[(hit.path, i)] = [m.span() for m in rx.finditer(text)]
+            if any(a <= hit.start and end <= b for a, b in spans):
+                return True
+        return False
+
+
+def _wanted_paths(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
+    if not paths:
+        return None
+    out = []
+    for p in paths:
+        for cand in (p, root / p):
+            if cand.exists():
+                try:
+                    out.append(cand.resolve().relative_to(root.resolve()).as_posix())
+                except ValueError:
+                    raise InputError.at(str(p), None, "is outside the project") from None
+                break
+        else:
+            raise InputError.at(str(p), None, "no such file or folder")
+    return ["" if o == "." else o for o in out]

@@ -1,0 +1,176 @@
+"""Read the study's inputs once: chapters, records (as text with key spans), the bibliography, outputs."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from ..cite.scan import mask
+from ..errors import InputError
+from ..project import Project, read_text
+from .source import Source, blank, blank_matches
+
+_ATTRS = re.compile(r"\{[#.][^{}\n]*\}")
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\n]*\)|^\s*\[[^\]\n]+\]:\s*\S.*$", re.M)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.S)
+_DIRECTIVE = re.compile(r"<!--\s*thesis:.*?-->", re.S)
+
+ID_KEYS = frozenset(
+    {
+        "id",
+        "section",
+        "place",
+        "kind",
+        "informant",
+        "number",
+        "order",
+        "row",
+        "col",
+        "span",
+        "edges",
+        "quotes",
+        "discussion",
+        "attribution",
+    }
+)
+"""Keys whose values are ids or codes, not prose: no rule reads them."""
+NOT_CITING = {
+    "changes": frozenset({"original", "note"}),
+    "quotes": frozenset({"text"}),
+    "findings": frozenset({"source", "themes"}),
+}
+"""Per record kind, prose keys the citation rules skip: the submitted text as it was, notes about it,
+and informants' own words."""
+
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        ".hypothesis",
+    }
+)
+
+
+def markdown_source(rel: str, text: str) -> Source:
+    """A chapter with its views: citation rules skip code, comments, Jinja, URLs, attributes and tags."""
+    cite = blank_matches(blank_matches(blank_matches(mask(text), _ATTRS), _LINK_TARGET), _TAG)
+    anon = blank_matches(blank_matches(blank_matches(text, _JINJA), _DIRECTIVE), _ATTRS)
+    return Source(rel, "markdown", text, cite, anon)
+
+
+def read_markdown(project: Project) -> list[Source]:
+    """Every ``docs/**/*.md``, sorted."""
+    if not project.docs.is_dir():
+        return []
+    files = sorted(p for p in project.docs.rglob("*.md") if p.is_file())
+    return [markdown_source(project.rel(p), read_text(project, p)) for p in files]
+
+
+def yaml_source(rel: str, text: str, record: str) -> Source:
+    """A YAML record file; the views hold only its string values (not keys, ids or numbers)."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError.at(rel, mark.line + 1 if mark else None, f"YAML syntax error: {problem}") from None
+    spans: list[tuple[int, int, tuple[str | int, ...]]] = []
+    if root is not None:
+        _walk(root, (), spans)
+    not_citing = NOT_CITING.get(record, frozenset())
+    anon_spans: list[tuple[int, int]] = []
+    cite_spans: list[tuple[int, int]] = []
+    for start, end, key in spans:
+        last = next((k for k in reversed(key) if isinstance(k, str)), "")
+        if last in ID_KEYS:
+            continue
+        body = start
+        if text[start] in "|>":  # block scalar: its content starts on the next line
+            body = text.find("\n", start, end) + 1 or end
+        anon_spans.append((body, end))
+        if last not in not_citing:
+            cite_spans.append((body, end))
+    return Source(rel, "record", text, _keep(text, cite_spans), _keep(text, anon_spans), record, spans=tuple(spans))
+
+
+def _keep(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` blanked; a ":" just before each span marks a sentence start."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        gap = blank(text[pos:start])
+        if gap and gap[-1] != "\n":
+            gap = gap[:-1] + ":"
+        elif len(gap) > 1 and gap[-2] == " ":
+            gap = gap[:-2] + ":\n"
+        parts += [gap, text[start:end]]
+        pos = end
+    parts.append(blank(text[pos:]))
+    return "".join(parts)
+
+
+def _walk(node: yaml.Node, path: tuple[str | int, ...], out: list[tuple[int, int, tuple[str | int, ...]]]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _walk(value, (*path, str(key.value)), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), out)
+    elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        out.append((node.start_mark.index, node.end_mark.index, path))
+
+
+def read_records(project: Project) -> list[Source]:
+    """Every YAML file under report/ except study.yaml (metadata and policy, public by design)."""
+    if not project.report.is_dir():
+        return []
+    out = []
+    for p in sorted(project.report.rglob("*.y*ml")):
+        if not p.is_file() or p == project.report / "study.yaml":
+            continue
+        rel = project.rel(p)
+        parent = p.parent.relative_to(project.report).as_posix()
+        record = p.stem if parent == "." else parent.split("/")[0]
+        out.append(yaml_source(rel, read_text(project, p), record))
+    return out
+
+
+def read_bib_text(project: Project) -> str | None:
+    """references.bib as text (None if absent); not UTF-8 is an input error."""
+    if not project.bib.is_file():
+        return None
+    return read_text(project, project.bib)
+
+
+def project_files(root: Path) -> list[str]:
+    """Files in the project tree and tracked by git (relative, posix), skipping tool folders."""
+    found: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS]
+        base = Path(dirpath).relative_to(root)
+        found.update((base / f).as_posix() for f in filenames)
+    try:
+        out = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        out = None
+    if out is not None and out.returncode == 0:
+        tracked = (p for p in out.stdout.decode("utf-8", "replace").split("\0") if p)
+        found.update(p for p in tracked if not (set(p.split("/")[:-1]) & SKIP_DIRS))
+    return sorted(found)
+
+
+__all__ = ["blank", "markdown_source", "project_files", "read_bib_text", "read_markdown", "read_records", "yaml_source"]

@@ -1,0 +1,76 @@
+"""The rules, found by scanning the ``rules`` package: one module per rule, named after its code."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from . import rules as _rules_pkg
+from .finding import Hit
+
+if TYPE_CHECKING:
+    from .context import LintContext
+
+MODULE_NAME = re.compile(r"^(?P<code>[a-z]{3}\d{3})_[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its code, default severity, documentation and check function."""
+
+    code: str
+    module: str
+    severity: str
+    doc: str
+    check: Callable[[LintContext], Iterable[Hit]]
+    built: bool = False
+    """Runs only with ``--built`` (reads site/ and build/)."""
+    after: bool = False
+    """Runs after the other rules and the suppressions (e.g. unused suppressions)."""
+
+    @property
+    def summary(self) -> str:
+        """First line of the documentation."""
+        return self.doc.strip().splitlines()[0].strip()
+
+
+def _load(mod: ModuleType, name: str) -> Rule:
+    m = MODULE_NAME.match(name)
+    code = getattr(mod, "CODE", None)
+    if not m or code != m.group("code").upper():
+        raise RuntimeError(f"rule module {name}: CODE {code!r} does not match its name")
+    severity = getattr(mod, "SEVERITY", None)
+    if severity not in ("error", "warning"):
+        raise RuntimeError(f"rule module {name}: SEVERITY must be 'error' or 'warning'")
+    if not (mod.__doc__ or "").strip():
+        raise RuntimeError(f"rule module {name}: the module docstring is the rule's documentation")
+    return Rule(
+        code=code,
+        module=name,
+        severity=severity,
+        doc=mod.__doc__ or "",
+        check=mod.check,
+        built=bool(getattr(mod, "BUILT", False)),
+        after=bool(getattr(mod, "AFTER", False)),
+    )
+
+
+@cache
+def registry() -> dict[str, Rule]:
+    """Every rule by code, sorted by code."""
+    found: dict[str, Rule] = {}
+    for info in pkgutil.iter_modules(_rules_pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{_rules_pkg.__name__}.{info.name}")
+        rule = _load(mod, info.name)
+        if rule.code in found:
+            raise RuntimeError(f"two rule modules claim {rule.code}")
+        found[rule.code] = rule
+    return dict(sorted(found.items()))

@@ -1,0 +1,179 @@
+"""A Norwegian municipality or town name, or a local NAV office named by its place.
+
+Why: a study of "two local NAV offices" is anonymous only until the text says where they are. A single
+place name, in a quote, a figure or a footnote, can identify the offices and through them the informants.
+
+Fires on (warning), in chapters and records:
+- the name of one of Norway's 357 municipalities (SSB's classification, structure from 2024, shipped in
+  `tools/thesiskit/data/kommuner.csv`, with Sámi and Kven parallel names), capitalised as a name and
+  not at the start of a sentence, heading, list item or table cell;
+- `NAV <Place>` / `Nav <Place>` (a local office named by its place), whether or not the place is a
+  municipality (`NAV Grünerløkka`); NAV's own units (`NAV Kontaktsenter`, `NAV Klageinstans` …) are not places.
+
+Names that are also ordinary words (Hole, Vik, Nes, Lier, Bø, Sel, Moss, Hå, Time, Sola, Strand, Fjord,
+Heim, Ås, Ål, Lom, Os, Marker, Kinn, Stad, Gran, Lund, Vang …; column `vanlig_ord` of the list) are
+reported only in a strong context: `NAV Hole`, `NAV-kontoret i Hole`, `Hole kommune`, `Hole-kommune`.
+
+Does not fire on: a name that is a bibliography author (`Lund (2012)`), an institution's name
+(`Universitetet i Bergen`, `Høgskolen i Oslo og Akershus`), a publisher's place (`Oslo: Universitetsforlaget`),
+names listed under `lint: places: ignore`, and allow-listed strings. Names under `lint: places: extra`
+(a district, a street) are reported like municipalities.
+
+Fix: replace the place with a description that does not narrow it down ("en mellomstor kommune"), or,
+if the place is public and harmless (the university's town), add it to `places: ignore`.
+
+Example: `Intervjuene ble gjort ved NAV Hole og NAV Ringerike.`
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..context import LintContext, kommuner
+from ..finding import Hit
+from ..text import UPPER, sentence_initial
+
+CODE = "ANO006"
+SEVERITY = "warning"
+
+_INSTITUTION = re.compile(
+    r"(?:Universitetet|Høgskolen|Høgskulen|Høyskolen|Høgskole|Høgskule|Politihøgskolen|Sykehuset|Fylkesmannen|"
+    r"Statsforvalteren|Tingrett|Biskopen|Stiftet|Lagmannsrett)\s+(?:i|på)\s+(?:\w+\s+og\s+)?$"
+)
+_PUBLISHER = re.compile(r"^\s*:\s*[^\n]{0,40}?(?:[Ff]orlag\w*|Press|Akademisk|Gyldendal|Cappelen|Pax)")
+_STRONG_BEFORE = re.compile(r"(?:\b(?:NAV|Nav)[- ]|\bNAV-kontor(?:et|ene)?\s+(?:i|på)\s+)$")
+_STRONG_AFTER = re.compile(r"^(?:\s+kommunes?\b|-kommunen?\b)")
+_NAV = re.compile(rf"\b(?:NAV|Nav)\s+(?P<place>[{UPPER}][\w-]+)")
+_NAV_UNITS = (
+    "kontakt",
+    "fylke",
+    "hjelpemiddel",
+    "arbeidsliv",
+    "klage",
+    "drift",
+    "kommune",
+    "stat",
+    "forvaltning",
+    "familie",
+    "internasjonal",
+    "kontroll",
+    "pensjon",
+    "ikt",
+    "styring",
+    "lønn",
+    "spesial",
+    "innkrev",
+    "oppfølging",
+    "direktorat",
+    "dagpenger",
+    "arbeid",
+    "ytelse",
+    "økonomi",
+    "regnskap",
+    "register",
+    "service",
+    "tiltak",
+    "medlemskap",
+    "kunnskap",
+    "eures",
+    "sosial",
+    "helse",
+    "kontor",
+    "leder",
+    "ledelse",
+    "reform",
+    "partner",
+    "lokal",
+    "region",
+    "ungdom",
+    "senter",
+    "hovedkontor",
+    "office",
+    "directorate",
+)
+_NOT_PLACE = frozenset(
+    [
+        "og",
+        "har",
+        "er",
+        "the",
+        "has",
+        "is",
+        "was",
+        "and",
+        "in",
+        "sin",
+        "sitt",
+        "sine",
+        "vil",
+        "skal",
+        "kan",
+        "må",
+        "i",
+        "på",
+        "ved",
+    ]
+)
+
+
+_WORD = re.compile(rf"[{UPPER}][\w-]*")
+
+
+@cache
+def _names(extra: tuple[str, ...]) -> tuple[dict[str, list[str]], dict[str, tuple[str, bool]]]:
+    """First word → full names (longest first), and name → (description, is an ordinary word)."""
+    info: dict[str, tuple[str, bool]] = {}
+    for k in kommuner():
+        for form in k.forms:
+            info[form] = (f"kommune {k.number} {k.name}", k.common_word)
+    for name in extra:
+        info[name] = ("listed under lint: places: extra", False)
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(info, key=len, reverse=True):
+        by_first.setdefault(name.split()[0], []).append(name)
+    return by_first, info
+
+
+def _places(view: str, by_first: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    for m in _WORD.finditer(view):
+        word = m.group(0)
+        if m.start() and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_-"):
+            continue
+        for name in by_first.get(word, ()) or by_first.get(word.split("-")[0], ()):
+            end = m.start() + len(name)
+            if view.startswith(name, m.start()) and not (end < len(view) and (view[end].isalnum() or view[end] == "_")):
+                yield m.start(), end, name
+                break
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    """Report place names."""
+    by_first, info = _names(tuple(ctx.config.places.extra))
+    ignore = {n.casefold() for n in ctx.config.places.ignore}
+    authors = ctx.authors
+    for source in ctx.prose:
+        view = source.anon
+        reported: set[int] = set()
+        for start, end, name in _places(view, by_first):
+            if name.casefold() in ignore or authors.exact(name):
+                continue
+            before = view[max(0, start - 60) : start]
+            after = view[end : end + 60]
+            if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
+                continue
+            what, common = info[name]
+            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+            if not strong and (common or sentence_initial(view, start)):
+                continue
+            reported.add(start)
+            yield source.hit(start, end, f"place name {name!r} ({what}) can identify the study site")
+        for m in _NAV.finditer(view):
+            place = m.group("place")
+            if m.start("place") in reported or place.casefold() in ignore:
+                continue
+            folded = place.casefold()
+            if folded in _NOT_PLACE or folded.startswith(_NAV_UNITS) or place.isupper():
+                continue
+            yield source.hit(m.start(), m.end("place"), f"{m.group(0)!r} names a local NAV office by its place")

@@ -1,0 +1,47 @@
+"""A citation key that is not in references.bib.
+
+Why: Pandoc prints an unknown key as "???" (or the bare key) and leaves it out of the reference list,
+so the reader cannot find the work.
+
+Fires on: every `@key` in a Pandoc citation (`[@key]`, `@key`, `[-@key]`) in `docs/**/*.md` and in the
+records (for example a figure's `source`, a change's `edition`) whose key is not an entry of
+references.bib. When the key differs from an existing key only in case, the message says so.
+
+Does not fire on: e-mail addresses (`post@nsd.no`), keys in code, comments and Jinja calls.
+
+Fix: correct the key (Better BibTeX style: `thagaard2013`), or add the entry to references.bib.
+
+Example: `[@thagard2013, s. 45]` with only `thagaard2013` in the bibliography.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz import process
+
+from ..context import LintContext
+from ..finding import Hit
+
+CODE = "CIT001"
+SEVERITY = "error"
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    """Report citation keys missing from the bibliography."""
+    keys = set(ctx.bib.entries)
+    folded = {k.casefold(): k for k in keys}
+    for source in ctx.prose:
+        for cluster in ctx.clusters[source.path]:
+            for item in cluster.items:
+                if item.key in keys:
+                    continue
+                offset = cluster.start + max(cluster.text.find("@" + item.key), 0)
+                hint = ""
+                if item.key.casefold() in folded:
+                    hint = f"; keys are case-sensitive: did you mean @{folded[item.key.casefold()]}?"
+                elif keys:
+                    best = process.extractOne(item.key, keys, score_cutoff=85)
+                    hint = f"; did you mean @{best[0]}?" if best else ""
+                where = "there is no references.bib" if ctx.bib_source is None else "not in references.bib"
+                yield source.hit(offset, offset + len(item.key) + 1, f"citation key @{item.key}: {where}{hint}")

@@ -1,0 +1,84 @@
+"""The same bibliography entry twice: a repeated key (compared case-insensitively) or the same work.
+
+Why: BibTeX and Biber treat keys case-insensitively, so `Thagaard2013` and `thagaard2013` clash; and
+two entries for one work print it twice in the reference list and split its citations.
+
+Fires on:
+- a key that repeats an earlier key, exactly or up to case;
+- two entries with the same DOI, or the same ISBN (for whole books, not chapters of one book), or the same
+  normalised title (case, accents, punctuation and braces ignored) and year.
+
+Does not fire on: chapters (`incollection`, `inbook`, `inproceedings`) that share their book's ISBN,
+and different works with the same title in different years.
+
+Fix: keep one entry and change citations of the other key to it.
+
+Example: `@book{thagaard2013, …}` and `@book{Thagaard2013, …}`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from stdnum import isbn as stdisbn
+from stdnum.exceptions import ValidationError
+
+from ...cite.bib import BibEntry
+from ..context import LintContext
+from ..finding import Hit
+
+CODE = "CIT006"
+SEVERITY = "error"
+_PARTS = {"incollection", "inbook", "inproceedings", "article"}
+
+
+def _doi(value: str) -> str:
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", value.strip(), flags=re.I).casefold()
+
+
+def _isbn(value: str) -> str:
+    try:
+        return stdisbn.to_isbn13(stdisbn.compact(value))
+    except ValidationError:  # invalid ISBNs are CIT007's business
+        return ""
+
+
+def _title(entry: BibEntry) -> str:
+    text = unicodedata.normalize("NFKD", entry.fields.get("title", "").casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", text))
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    """Report duplicate keys and duplicate works."""
+    src = ctx.bib_source
+    if src is None:
+        return
+    entries = sorted([*ctx.bib.entries.values(), *ctx.bib.duplicates], key=lambda e: e.line)
+    seen_key: dict[str, BibEntry] = {}
+    seen_work: dict[tuple[str, str], BibEntry] = {}
+    for e in entries:
+        first = seen_key.get(e.key.casefold())
+        if first is not None:
+            how = "the same key" if first.key == e.key else f"the key {first.key} up to case"
+            yield src.line_hit(e.line, f"duplicate entry {e.key}: {how} (line {first.line}); keys are case-insensitive")
+            continue
+        seen_key[e.key.casefold()] = e
+        ids = []
+        if e.fields.get("doi"):
+            ids.append(("DOI", _doi(e.fields["doi"])))
+        if e.fields.get("isbn") and e.type not in _PARTS:
+            ids += [("ISBN", i) for i in (_isbn(v) for v in re.split(r"[,;]\s*", e.fields["isbn"])) if i]
+        title = _title(e)
+        if title and e.year:
+            ids.append(("title and year", f"{title}|{e.year}"))
+        for kind, value in ids:
+            other = seen_work.get((kind, value))
+            if other is not None and other.key != e.key:
+                yield src.line_hit(
+                    e.line, f"entry {e.key} is the same work as {other.key} (line {other.line}): same {kind}"
+                )
+                break
+            seen_work.setdefault((kind, value), e)
