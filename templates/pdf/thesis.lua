@@ -3,6 +3,8 @@
 -- Pandoc's Typst writer (3.9) drops an image's text alternative. PDF/UA needs one on every image,
 -- so images are written as raw Typst with `alt:` taken from the `fig-alt` attribute, else from the
 -- image description. Divs of class `figurnote` (legend lines under a figure) become `#figurnote[…]`.
+-- Text that starts with "1. ", "- ", "+ ", "/ " or "= " is escaped: in a heading or a table cell,
+-- Pandoc (3.9) leaves it as is, and Typst would read it as a list item or a heading.
 
 local function typst_string(s)
   s = s:gsub('%s+', ' ')
@@ -14,6 +16,21 @@ local function image_call(img)
   local alt = img.attributes['fig-alt'] or pandoc.utils.stringify(img.caption)
   return 'image(' .. typst_string(img.src) .. ', alt: ' .. typst_string(alt) .. ')'
 end
+
+local function is_marker(s)
+  return s:match('^%d+%.$') or s == '-' or s == '+' or s == '/' or s == '='
+end
+
+local function escape_start(el)
+  local first, second = el.content[1], el.content[2]
+  if first and first.t == 'Str' and is_marker(first.text)
+      and (second == nil or second.t == 'Space' or second.t == 'SoftBreak') then
+    el.content[1] = pandoc.RawInline('typst', (first.text:gsub('([%.%-%+/=])$', '\\%1')))
+    return el
+  end
+end
+
+local starts = { Header = escape_start, Para = escape_start, Plain = escape_start }
 
 -- Images that are the content of a figure: a plain `#image(…)`.
 local figures = {
@@ -43,4 +60,4 @@ local inline = {
   end,
 }
 
-return { figures, inline }
+return { starts, figures, inline }

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ToolError
 from ..project import Project
 from ..records import Records
 from ..render.chapters import Page
@@ -35,6 +36,13 @@ class PdfInput:
 
 def build_pdf(inp: PdfInput, out: Path) -> None:
     """Write the PDF to ``out`` (the caller moves it into place atomically)."""
+    if inp.engine == "latex":
+        from .latex import build_with_latex
+
+        build_with_latex(inp, out)
+        return
+    if inp.engine != "typst":
+        raise ToolError(f"unknown PDF engine {inp.engine!r} (typst or latex)")
     from .typst import build_with_typst
 
     build_with_typst(inp, out)

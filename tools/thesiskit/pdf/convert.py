@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -18,7 +19,8 @@ from ..pandoc import csl_path, pandoc_version, run_pandoc
 from ..project import Project
 from .document import Document
 
-_CACHE_VERSION = "3"
+_CACHE_VERSION = "4"
+_NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
 def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
@@ -52,14 +54,14 @@ def to_typst(doc: Document, project: Project, bib: Path | None, locale: str, lua
         typst, missing = str(data["typst"]), list(data["missing"])
     else:
         project.cache.mkdir(parents=True, exist_ok=True)
-        log_file = project.cache / f"pandoc-log-{name}.{os.getpid()}.json"
+        log_file = project.cache / f"pandoc-log-{name}.{_unique()}.json"
         typst = run_pandoc([*args, f"--log={log_file}"], stdin=markdown)
         missing = []
         if log_file.is_file():
             entries = json.loads(log_file.read_text("utf-8") or "[]")
-            missing = sorted({str(e.get("key")) for e in entries if e.get("type") == "CitationNotFound"})
+            missing = sorted({m.group(1) for e in entries if (m := _NOT_FOUND.search(str(e.get("message", ""))))})
             log_file.unlink()
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp = cached.with_suffix(f".{_unique()}.tmp")
         tmp.write_text(json.dumps({"typst": typst, "missing": missing}), "utf-8")
         tmp.replace(cached)
     if missing:
@@ -68,6 +70,11 @@ def to_typst(doc: Document, project: Project, bib: Path | None, locale: str, lua
             [Problem(where, None, f"no entry for the cited key {key!r} ({_cited_in(doc, key)})") for key in missing]
         )
     return typst
+
+
+def _unique() -> str:
+    """A suffix no other process or thread uses at the same time (for temporary files)."""
+    return f"{os.getpid()}-{threading.get_ident()}"
 
 
 def _cited_in(doc: Document, key: str) -> str:

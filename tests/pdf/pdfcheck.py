@@ -1,0 +1,228 @@
+"""Read a built PDF the way the checks need it: pdftotext, pdfinfo, pdffonts (poppler) and pypdf."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+
+def _run(*argv: str) -> str:
+    return subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", check=True).stdout
+
+
+def normalize(text: str) -> str:
+    """Text with soft hyphens at line ends joined and all whitespace as single spaces."""
+    text = re.sub("\u00ad\\s*", "", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Link:
+    """An internal link: the page it is on, the page and height it goes to, its /Contents."""
+
+    page: int
+    dest_page: int
+    dest_y: float
+    contents: str
+
+
+class Pdf:
+    """One PDF file, read lazily."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reader = PdfReader(path)
+
+    @cached_property
+    def info(self) -> dict[str, str]:
+        """pdfinfo's fields."""
+        out = _run("pdfinfo", str(self.path))
+        return {k.strip(): v.strip() for k, _, v in (ln.partition(":") for ln in out.splitlines()) if v}
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """pdftotext's text of each page."""
+        return _run("pdftotext", "-enc", "UTF-8", str(self.path), "-").split("\f")[: len(self.reader.pages)]
+
+    @property
+    def text(self) -> str:
+        """The whole text."""
+        return "\n".join(self.pages)
+
+    def pages_with(self, needle: str) -> list[int]:
+        """Indexes (from 0) of the pages whose normalized text contains ``needle``."""
+        return [i for i, t in enumerate(self.pages) if needle in normalize(t)]
+
+    @cached_property
+    def fonts(self) -> list[tuple[str, bool]]:
+        """(name, embedded) for every font, from pdffonts."""
+        rows = _run("pdffonts", str(self.path)).splitlines()[2:]
+        out = []
+        for row in rows:
+            parts = row.split()
+            # name type… encoding emb sub uni object-id gen: emb is the 5th field from the end
+            out.append((parts[0], parts[-5] == "yes"))
+        return out
+
+    @cached_property
+    def bookmarks(self) -> list[tuple[int, str]]:
+        """(depth, title) of every bookmark, in order."""
+        out: list[tuple[int, str]] = []
+
+        def walk(items: list[Any], depth: int) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                else:
+                    out.append((depth, str(item.title)))
+
+        walk(self.reader.outline, 0)
+        return out
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every internal link (explicit destinations; named ones resolved)."""
+        index = {p.indirect_reference.idnum: i for i, p in enumerate(self.reader.pages) if p.indirect_reference}
+        named = self.reader.named_destinations
+        out = []
+        for i, page in enumerate(self.reader.pages):
+            for ref in page.get("/Annots", []) or []:
+                annot = ref.get_object()
+                dest = annot.get("/Dest")
+                if dest is None and isinstance(annot.get("/A"), DictionaryObject):
+                    dest = annot["/A"].get("/D")
+                if isinstance(dest, IndirectObject):
+                    dest = dest.get_object()
+                if isinstance(dest, str) and dest in named:
+                    d = named[dest]
+                    out.append(Link(i, self.reader.get_destination_page_number(d), float(d.top or 0), ""))
+                elif isinstance(dest, ArrayObject):
+                    out.append(Link(i, index[dest[0].idnum], float(dest[3]), str(annot.get("/Contents", ""))))
+        return out
+
+    def bookmarks_on(self, page: int) -> bool:
+        """Whether a bookmark (a heading) points to ``page``."""
+        return page in self.bookmark_pages
+
+    @cached_property
+    def bookmark_pages(self) -> set[int]:
+        """Pages that bookmarks point to."""
+        pages: set[int] = set()
+
+        def walk(items: list[Any]) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item)
+                else:
+                    pages.add(self.reader.get_destination_page_number(item))
+
+        walk(self.reader.outline)
+        return pages
+
+    @cached_property
+    def catalog(self) -> DictionaryObject:
+        """The document catalog."""
+        root = self.reader.trailer["/Root"]
+        assert isinstance(root, DictionaryObject)
+        return root
+
+    @cached_property
+    def xmp(self) -> str:
+        """The XMP metadata packet."""
+        stream = self.catalog["/Metadata"].get_object()
+        return str(stream.get_data().decode("utf-8"))
+
+    @cached_property
+    def strings(self) -> str:
+        """Every string and stream (decompressed) reachable from the trailer, for leak checks."""
+        seen: set[int] = set()
+        chunks: list[str] = []
+
+        def walk(obj: Any) -> None:
+            if isinstance(obj, IndirectObject):
+                if obj.idnum in seen:
+                    return
+                seen.add(obj.idnum)
+                obj = obj.get_object()
+            if isinstance(obj, StreamObject):
+                try:
+                    chunks.append(obj.get_data().decode("utf-8", errors="replace"))
+                except Exception:
+                    chunks.append(str(obj.get("/Filter")))
+            if isinstance(obj, dict):
+                for key, value in obj.items():
+                    if key not in ("/Parent", "/P"):
+                        walk(value)
+            elif isinstance(obj, list):
+                for value in obj:
+                    walk(value)
+            elif isinstance(obj, str):
+                chunks.append(str(obj))
+
+        walk(self.reader.trailer)
+        return "\n".join(chunks)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a thesis PDF must contain."""
+
+    title: str
+    author: str
+    """The PDF's Author (the name, or "Kandidatnummer N" in the submission)."""
+    headings: list[str]
+    """Every heading as printed (numbers included)."""
+    figures: int
+    cited: dict[str, tuple[str, str]]
+    """Cited key → (first family name, year) of its bibliography entry."""
+    min_pages: int = 1
+
+
+def check_thesis(pdf: Pdf, exp: Expected) -> None:
+    """The checks every thesis PDF passes (see the issue's "done when")."""
+    # metadata, language, window title, standards
+    assert pdf.info["Title"] == exp.title
+    assert pdf.info["Author"] == exp.author
+    assert str(pdf.catalog["/Lang"]).startswith("nb")
+    assert bool(pdf.catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert pdf.info["Tagged"] == "yes"
+    assert re.search(r"pdfaid:part>2<", pdf.xmp) and re.search(r"pdfaid:conformance>B<", pdf.xmp)
+    assert re.search(r"pdfuaid:part>1<", pdf.xmp)
+    assert int(pdf.info["Pages"]) >= exp.min_pages
+    # fonts: all embedded
+    assert pdf.fonts and all(emb for _, emb in pdf.fonts), pdf.fonts
+    # contents, abstracts, bookmarks for every heading
+    text = normalize(pdf.text)
+    for needle in ("Innhold", "Figurer", "Sammendrag", "Summary", "Litteraturliste"):
+        assert needle in text, needle
+    marks = [title for _, title in pdf.bookmarks]
+    missing = [h for h in exp.headings if h not in marks]
+    assert not missing, f"headings without a bookmark: {missing}"
+    # figures with captions "Figur N"
+    for n in range(1, exp.figures + 1):
+        assert f"Figur {n}:" in text, f"Figur {n}"
+    assert f"Figur {exp.figures + 1}:" not in text
+    # no leftovers
+    for bad in ("[@", "???", "⟦"):
+        assert bad not in text, bad
+    footer = re.search(r".{60}[A-Z]{2}\d{3},\s*kandidatnummer.{20}", text, re.I)
+    assert footer is None, f"the submitted PDF's page footer is in the text: …{footer and footer.group(0)}…"
+    # the reference list holds every cited work; citations link to it
+    start = pdf.pages_with("Litteraturliste")[-1]
+    ref_pages = [start]
+    while ref_pages[-1] + 1 < len(pdf.pages) and not pdf.bookmarks_on(ref_pages[-1] + 1):
+        ref_pages.append(ref_pages[-1] + 1)
+    reflist = normalize(" ".join(pdf.pages[i] for i in ref_pages))
+    for key, (family, year) in exp.cited.items():
+        assert family in reflist and year in reflist, f"{key}: {family} ({year}) not in the reference list"
+    into = {
+        (ln.dest_page, round(ln.dest_y)) for ln in pdf.links if ln.dest_page in ref_pages and ln.page not in ref_pages
+    }
+    assert len(into) >= len(exp.cited), f"{len(into)} entries are linked to, {len(exp.cited)} works are cited"

@@ -1,0 +1,48 @@
+"""The optional LaTeX engine: Pandoc → xelatex, when xelatex is installed (the default is Typst)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..errors import ToolError
+from ..pandoc import csl_path, run_pandoc
+from . import PdfInput
+from .document import assemble
+from .meta import pdf_meta
+
+INSTALL_HINT = "--> Install TeX Live with xelatex (e.g. apt-get install texlive-xetex), or use --engine typst"
+
+
+def build_with_latex(inp: PdfInput, out: Path) -> None:
+    """Pandoc with ``--pdf-engine=xelatex``; raw Typst in the document is left out by Pandoc."""
+    xelatex = shutil.which("xelatex")
+    if xelatex is None:
+        raise ToolError(f"--engine latex needs xelatex, which is not on PATH. {INSTALL_HINT}")
+    meta = pdf_meta(inp.records.study, inp.submission)
+    doc = assemble(inp.pages, meta.lang, meta.region)
+    work = inp.project.build / ".latex" / out.name.split(".")[0]
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "figurer").mkdir(parents=True)
+    for fid in doc.figures:
+        if fid in inp.figures:
+            shutil.copyfile(inp.figures[fid], work / "figurer" / f"{fid}.svg")
+    args = [
+        "--from=markdown",
+        f"--pdf-engine={xelatex}",
+        "--citeproc",
+        f"--csl={csl_path()}",
+        f"--metadata=lang:{meta.csl_locale}",
+        "--metadata=link-citations:true",
+        f"--metadata=title:{meta.title}",
+        f"--metadata=author:{meta.pdf_author}",
+        f"--metadata=date:{meta.date}",
+        "--variable=documentclass:report",
+        "--variable=papersize:a4",
+        "--toc",
+        "--lof",
+        *([f"--bibliography={inp.bib}"] if inp.bib.is_file() else []),
+        f"--output={out.resolve()}",
+    ]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run_pandoc(args, stdin=doc.markdown, cwd=work)
