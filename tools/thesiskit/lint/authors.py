@@ -61,7 +61,7 @@ class AuthorIndex:
         self.first: dict[str, list[Work]] = {}
         self.display: dict[str, str] = {}
         for entry in bib.entries.values():
-            authors = tuple(a for a in entry.family_names if a)
+            authors = tuple(a for a in entry.family_names if a and a.casefold() != "others")
             work = Work(entry.key, _year(entry.year), authors)
             self.works.append(work)
             for i, name in enumerate(authors):
@@ -113,14 +113,19 @@ class AuthorIndex:
                 best = (choice, score)
         return self._near(name, best[0], best[1]) if best else None
 
-    def near_coauthor(self, name: str, candidates: Iterable[str]) -> Near | None:
+    def near_coauthor(self, name: str, candidates: Iterable[str], cutoff: float = 60.0) -> Near | None:
         """Like :meth:`near`, but only against ``candidates`` (the other authors of a matched work)."""
         k = name.casefold()
         if self.exact(name) or len(k) < 3:
             return None
         for cand in candidates:
             c = cand.casefold()
-            if c[0] == k[0] and c not in variant_groups().get(k, ()) and fuzz.ratio(k, c) >= 60:
+            if (
+                c in self.display
+                and c[0] == k[0]
+                and c not in variant_groups().get(k, ())
+                and fuzz.ratio(k, c) >= cutoff
+            ):
                 return self._near(name, c, fuzz.ratio(k, c))
         return None
 

@@ -72,10 +72,10 @@ def sentence_at(view: str, offset: int, reach: int = 2000) -> tuple[int, int]:
     start = lo
     for m in _SENTENCE_END.finditer(view, lo, offset):
         start = m.end()
-    m = _SENTENCE_END.search(view, offset, min(len(view), offset + reach))
-    if m is None:
+    nxt = _SENTENCE_END.search(view, offset, min(len(view), offset + reach))
+    if nxt is None:
         return start, min(len(view), offset + reach)
-    return start, m.start() + 1 if view[m.start()] != "\n" else m.start()
+    return start, nxt.start() + 1 if view[nxt.start()] != "\n" else nxt.start()
 
 
 def normalise_words(text: str) -> list[tuple[str, int, int]]:

@@ -150,7 +150,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
             done.add(s)
             text = view[s:e]
             about = _mentions(ctx, text)
-            if not about and s > 0 and rx.match(text.lstrip(" \t\n«\"*_>")):
+            if not about and s > 0 and rx.match(text.lstrip(' \t\n«"*_>')):
                 ps, pe = sentence_at(view, max(0, s - 2), 800)
                 about = _mentions(ctx, view[ps:pe])
             if about and not _cites(ctx, text):

@@ -5,8 +5,9 @@ reference and breaks searches; in a plain-text citation it also hides which entr
 
 Fires on a capitalised name that is not itself a bibliography name but is close to one (rapidfuzz):
 - in a citation (a plain-text citation, an author list with a year, or a name written before a
-  year-only Pandoc citation `Thagard [-@thagaard2013]`): similarity ≥ 80 (≥ 90 for names of five
-  letters or fewer), same first letter; in an author list whose other names and year match an entry,
+  year-only Pandoc citation `Thagard [-@thagaard2013]`, compared with that entry's authors):
+  similarity ≥ 80 (≥ 90 for names of five letters or fewer), same first letter; in an author list whose
+  other names and year match an entry,
   a name that differs from that entry's remaining author (similarity ≥ 60: "Kilan" for Kildal);
 - anywhere else in the prose: one edit for names of six letters or more, two edits from ten letters,
   same first letter, and not sentence-initial;
@@ -72,7 +73,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
             for name in names_before(view, cluster.start):
                 if authors.exact(name.text) or name.start in seen:
                     continue
-                near = authors.near_coauthor(name.text, entry.family_names) or authors.near(name.text, context=True)
+                near = authors.near_coauthor(name.text, entry.family_names, 80.0)
                 if near:
                     seen.add(name.start)
                     yield source.hit(name.start, name.start + len(name.text), _message(near))

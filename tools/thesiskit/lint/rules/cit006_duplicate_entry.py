@@ -8,7 +8,8 @@ Fires on:
 - two entries with the same DOI, or the same ISBN (for whole books, not chapters of one book), or the same
   normalised title (case, accents, punctuation and braces ignored) and year.
 
-Does not fire on: chapters (`incollection`, `inbook`, `inproceedings`) that share their book's ISBN,
+Does not fire on: titles in square brackets (placeholders for works not yet identified), chapters
+(`incollection`, `inbook`, `inproceedings`) that share their book's ISBN,
 and different works with the same title in different years.
 
 Fix: keep one entry and change citations of the other key to it.
@@ -72,7 +73,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         if e.fields.get("isbn") and e.type not in _PARTS:
             ids += [("ISBN", i) for i in (_isbn(v) for v in re.split(r"[,;]\s*", e.fields["isbn"])) if i]
         title = _title(e)
-        if title and e.year:
+        if title and e.year and not e.fields.get("title", "").strip().startswith("["):
             ids.append(("title and year", f"{title}|{e.year}"))
         for kind, value in ids:
             other = seen_work.get((kind, value))

@@ -1,0 +1,67 @@
+"""CIT006: duplicate keys and duplicate works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.lint.helpers import Case, assert_fails, assert_passes
+
+CODE = "CIT006"
+A = (
+    "@book{kvale2009,\n  author = {Kvale, Steinar},\n  title = {Det kvalitative forskningsintervju},\n  "
+    "publisher = {Gyldendal},\n  year = {2009},\n  isbn = {978-82-05-39409-4},\n  doi = {10.1234/abc}\n}\n"
+)
+
+
+def entry(key: str, **fields: str) -> str:
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+    return f"@book{{{key},\n{body}\n}}\n"
+
+
+FAIL = [
+    Case("same key", {}, bib=A + A, lines=(9,), contains="same key"),
+    Case("key up to case", {}, bib=A + A.replace("kvale2009", "Kvale2009"), contains="up to case"),
+    Case(
+        "same DOI",
+        {},
+        bib=A + entry("annen2010", author="X, Y", title="Annen", doi="https://doi.org/10.1234/ABC", year="2010"),
+    ),
+    Case("same ISBN", {}, bib=A + entry("annen2010", author="X, Y", title="Annen", isbn="9788205394094", year="2010")),
+    Case(
+        "same title and year",
+        {},
+        bib=A + entry("kvale2009b", author="Kvale, S.", title="Det kvalitative Forskningsintervju.", year="2009"),
+    ),
+]
+
+PASS = [
+    Case(
+        "different works",
+        {},
+        bib=A + entry("kvale2015", author="Kvale, Steinar", title="Det kvalitative forskningsintervju", year="2015"),
+    ),
+    Case(
+        "chapters of one book",
+        {},
+        bib=(
+            "@incollection{a2010, author={A, B}, title={Ett}, booktitle={Bok}, publisher={P}, year={2010}, "
+            "isbn={978-82-05-39409-4}}\n"
+        )
+        + (
+            "@incollection{c2010, author={C, D}, title={To}, booktitle={Bok}, publisher={P}, year={2010}, "
+            "isbn={978-82-05-39409-4}}\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FAIL, ids=str)
+def test_fails(case: Case, tmp_path: Path) -> None:
+    assert_fails(case, CODE, tmp_path)
+
+
+@pytest.mark.parametrize("case", PASS, ids=str)
+def test_passes(case: Case, tmp_path: Path) -> None:
+    assert_passes(case, CODE, tmp_path)
