@@ -13,6 +13,7 @@ from ..cite.link import REFERENCES_PAGE, Use
 from ..records import Records
 from ..render.chapters import Rendered, rel_link
 from ..render.env import render
+from .accessibility import AccessibilityRecord, norwegian_date
 from .citation import CiteInfo, finding_apa, thesis_bibtex, thesis_key, thesis_ris
 
 # Generated pages and their default navigation titles (a study may list them in its nav itself).
@@ -22,6 +23,7 @@ GENERATED_NAV = [
     ("Informanter", "informanter/index.md"),
     ("Figurer og tabeller", "figurer.md"),
     ("Litteraturliste", REFERENCES_PAGE),
+    ("Tilgjengelighet", "tilgjengelighet.md"),  # the accessibility statement (always written)
 ]
 
 
@@ -45,6 +47,8 @@ class SiteContext:
     citeproc: Citeproc
     bib: Bibliography
     site_url: str
+    accessibility: AccessibilityRecord | None = None
+    """The last accessibility test run (report/tilgjengelighet.json), if any."""
 
 
 def _linker(page: str, rendered: Rendered) -> tuple[Callable[..., str], Callable[[str], str]]:
@@ -124,6 +128,9 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
         entries=entries,
         any_reconstructed=any(e.reconstructed for e in entries),
     )
+    # the accessibility statement, from the last run of tests/a11y (site/accessibility.py)
+    a11y = {"a11y": ctx.accessibility, "date": norwegian_date, "figures": r.figures}
+    page("tilgjengelighet.md", "site/pages/accessibility.md.j2", **a11y)
     return out
 
 

@@ -15,6 +15,7 @@ from ..records import Records
 from ..render.chapters import Rendered
 from ..render.env import KIT_TEMPLATES, render
 from ..sources import SiteConfig
+from .accessibility import load_accessibility
 from .citation import highwire_tags, json_ld, plain_text
 from .mkdocs import full_nav, run_mkdocs, write_config
 from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
@@ -41,7 +42,7 @@ def write_markdown_tree(
     out: Path,
 ) -> list[str]:
     """Write chapters, generated pages, figures, downloads and assets; return the pages in order."""
-    ctx = SiteContext(records, rendered, cited.uses, cp, bib, config.site_url)
+    ctx = SiteContext(records, rendered, cited.uses, cp, bib, config.site_url, load_accessibility(project))
     files: dict[str, str] = {}
     for page in cited.pages:
         text = page.markdown
