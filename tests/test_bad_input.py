@@ -49,6 +49,15 @@ def _write_bytes(rel: str, data: bytes) -> Callable[[Path], None]:
     return edit
 
 
+def _replace_bytes(rel: str, old: bytes, new: bytes) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        data = (root / rel).read_bytes()
+        assert old in data, f"{old!r} not in {rel}"
+        (root / rel).write_bytes(data.replace(old, new, 1))
+
+    return edit
+
+
 CASES = {
     "yaml-syntax": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: [1\n"), 2,
                     "report/quotes/funn.yaml:", "YAML syntax error"),
@@ -69,6 +78,28 @@ CASES = {
                  "docs/vedlegg.md:3", "UTF-8"),
     "missing-nav-file": (_edit_replace("mkdocs.yml", "vedlegg.md", "vedlegg-mangler.md"), 2,
                          "mkdocs.yml:", "vedlegg-mangler.md"),
+    # more of the same classes: other files, other ids, other places
+    "yaml-syntax-mkdocs": (_edit_replace("mkdocs.yml", "nav:\n", "nav: [\n"), 2, "mkdocs.yml:", "YAML syntax error"),
+    "yaml-duplicate-key": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n",
+                                         "  informant: 1\n  informant: 2\n"),
+                           2, "report/quotes/funn.yaml:3", "'informant' given twice"),
+    "schema-missing-field": (_edit_replace("report/findings/stolte.yaml", "title: Stolte og engasjerte\n", ""), 2,
+                             "report/findings/stolte.yaml:1", "title"),
+    "unknown-informant": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: 9\n"), 2,
+                          "report/quotes/funn.yaml:1", "informant 9"),
+    "unknown-finding": (_edit_replace("docs/02-funn.md", 'finding("stolte")', 'finding("finnes-ikke")'), 2,
+                        "docs/02-funn.md:19", "finnes-ikke"),
+    "unknown-figure": (_edit_replace("docs/02-funn.md", 'figure("moter")', 'figure("finnes-ikke")'), 2,
+                       "docs/02-funn.md:11", "finnes-ikke"),
+    "jinja-runtime": (_edit_replace("docs/02-funn.md", '{{ figure("moter") }}', '{{ figure("moter") }} {{ 1 // 0 }}'),
+                      2, "docs/02-funn.md:11", "division"),
+    "not-utf8-record": (_replace_bytes("report/quotes/funn.yaml", b"Jeg ville", b"J\xe6g ville"), 2,
+                        "report/quotes/funn.yaml:12", "UTF-8"),
+    "not-utf8-bib": (_replace_bytes("references.bib", b"Samarbeid i praksis", b"Samarbeid p\xe5 tvers"), 2,
+                     "references.bib:3", "UTF-8"),
+    "missing-css": (_edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n",
+                                  "  - assets/thesiskit.css\n  - egen.css\n"),
+                    2, "mkdocs.yml:17", "egen.css"),
 }
 
 
@@ -90,3 +121,36 @@ def test_bad_input_is_reported_and_outputs_survive(
     assert "Traceback" not in err
     assert _digest(root / "site") == before_site
     assert (root / "build" / "thesis.pdf").read_bytes() == before_pdf
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_html_in_records_is_escaped_in_the_site(built: Path, tmp_path: Path) -> None:
+    """Quotes, titles, table cells and metadata that contain HTML come out as text, never as markup."""
+    root = tmp_path / "mini"
+    shutil.copytree(built, root)
+    for rel, old in [
+        ("report/quotes/funn.yaml", "Jeg blir ikke lei…"),
+        ("report/findings/stolte.yaml", "Stolte og engasjerte"),
+        ("report/findings/stolte.yaml", "Informantene var stolte av jobben."),
+        ("report/themes.yaml", "title: Stolthet"),
+        ("report/changes/endringer.yaml", "Eksempel på en rettet henvisning."),
+        ("report/informants.yaml", "Kontor A"),
+        ("report/informants.yaml", "{rolle: leder}"),
+        ("report/informants.yaml", "Ansatt: 10 år"),
+        ("report/study.yaml", "Et lite eksempel på en masteroppgave"),
+        ("report/study.yaml", "Ola Veileder"),
+    ]:
+        new = old.replace("}", f" {SCRIPT}}}") if old.endswith("}") else f"{old} {SCRIPT}"
+        _edit_replace(rel, old, f'"{new}"' if ":" not in old and "{" not in old else new)(root)
+    for fig in (root / "report" / "figures").glob("*.yaml"):
+        text = fig.read_text(encoding="utf-8")
+        fig.write_text(text.replace("caption: ", f"caption: {SCRIPT} ", 1), encoding="utf-8")
+    assert main(["build", "--project", str(root), "--no-pdf"]) == 0
+    pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*") if p.suffix in {".html", ".svg"}}
+    leaks = [f"{p.relative_to(root)}: …{t[t.index('<script>alert') - 80 : t.index('<script>alert') + 30]}…"
+             for p, t in pages.items() if "<script>alert" in t]
+    assert not leaks, "\n".join(leaks)
+    shown = [p for p, t in pages.items() if "&lt;script&gt;alert(1)&lt;/script&gt;" in t]
+    assert len(shown) >= 5, "the text should still be shown (escaped) on the pages that use it"

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, Problem
 from .project import Project, read_text
 from .records.yamlio import load_yaml
 
@@ -71,7 +71,54 @@ def load_site_config(project: Project) -> SiteConfig:
     nav = data.get("nav") or []
     if not isinstance(nav, list):
         raise InputError.at(rel, None, "nav: expected a list")
+    missing = [
+        Problem(rel, _line_naming(text, name), f"{key} names {where}{name}, which does not exist")
+        for key, name, where, exists in _named_files(project, data)
+        if not exists
+    ]
+    if missing:
+        raise InputError(missing)
     return SiteConfig(data, nav)
+
+
+def _named_files(project: Project, data: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    """(setting, file, folder it is relative to, exists) for the local files mkdocs.yml names besides nav."""
+    from .render.env import KIT_TEMPLATES
+
+    assets = [project.templates / "assets", KIT_TEMPLATES / "assets"]
+
+    def in_docs(name: str) -> bool:
+        if (project.docs / name).is_file():
+            return True
+        return name.startswith("assets/") and any((a / name.removeprefix("assets/")).is_file() for a in assets)
+
+    out = []
+    for key in ("extra_css", "extra_javascript"):
+        for item in data.get(key) or []:
+            name = item.get("path") if isinstance(item, dict) else item
+            if isinstance(name, str) and _is_local(name):
+                out.append((key, name, "docs/", in_docs(name)))
+    theme = data.get("theme")
+    if isinstance(theme, dict):
+        for key in ("logo", "favicon"):
+            name = theme.get(key)
+            if isinstance(name, str) and _is_local(name):
+                out.append((f"theme.{key}", name, "docs/", in_docs(name)))
+    for name in data.get("hooks") or []:
+        if isinstance(name, str):
+            out.append(("hooks", name, "", (project.root / name).is_file()))
+    return out
+
+
+def _is_local(name: str) -> bool:
+    return bool(name) and "://" not in name and not name.startswith(("//", "data:"))
+
+
+def _line_naming(text: str, name: str) -> int | None:
+    for n, line in enumerate(text.splitlines(), 1):
+        if name in line and not line.lstrip().startswith("#"):
+            return n
+    return None
 
 
 def nav_files(nav: list[Any]) -> list[tuple[str | None, str]]:
@@ -110,8 +157,6 @@ def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> 
         chapters.append(Chapter(rel, title, read_text(project, path)))
         seen.add(rel)
     if problems:
-        from .errors import Problem
-
         raise InputError([Problem(project.rel(project.mkdocs_yml), line_of_nav.get(rel), msg) for rel, msg in problems])
     for path in sorted(project.docs.rglob("*.md")):
         rel = path.relative_to(project.docs).as_posix()

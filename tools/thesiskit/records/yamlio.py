@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import yaml
@@ -35,7 +36,9 @@ def load_yaml(text: str, rel: str) -> tuple[Any, dict[Path_, int]]:
         lines: dict[Path_, int] = {}
         if node is None:
             return None, lines
-        _walk(node, (), lines, set())
+        line = _LineOf(text)
+        _walk(node, (), lines, set(), line)
+        _no_duplicate_keys(node, rel, line)
         try:
             data = loader.construct_document(node)
         except yaml.YAMLError as exc:  # constructor errors (e.g. bad tags)
@@ -47,12 +50,22 @@ def load_yaml(text: str, rel: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
+class _LineOf:
+    """Line numbers as editors count them (YAML also breaks lines at U+0085, U+2028 and U+2029)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+
+    def __call__(self, mark: Any) -> int:
+        return bisect.bisect_left(self.breaks, int(mark.index)) + 1
+
+
 def _line(exc: yaml.YAMLError, text: str) -> int | None:
     if isinstance(exc, yaml.reader.ReaderError):
         return text.count("\n", 0, exc.position) + 1
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
-        return int(mark.line) + 1
+        return text.count("\n", 0, min(int(mark.index), len(text))) + 1
     return None
 
 
@@ -65,19 +78,41 @@ def _problem(exc: yaml.YAMLError) -> str:
     return str(problem) if problem else " ".join(str(exc).split())
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> None:
-    lines[path] = node.start_mark.line + 1
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], line: _LineOf) -> None:
+    lines[path] = line(node.start_mark)
     if id(node) in seen:  # an alias: its lines are known already (and it may contain itself)
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            sub = (*path, str(key.value) if isinstance(key, yaml.ScalarNode) else key.start_mark.line + 1)
-            _walk(value, sub, lines, seen)
-            lines[sub] = key.start_mark.line + 1
+            sub = (*path, str(key.value) if isinstance(key, yaml.ScalarNode) else line(key.start_mark))
+            _walk(value, sub, lines, seen, line)
+            lines[sub] = line(key.start_mark)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines, seen)
+            _walk(item, (*path, i), lines, seen, line)
+
+
+def _no_duplicate_keys(root: yaml.Node, rel: str, line: _LineOf) -> None:
+    """YAML forbids a key twice in one mapping; PyYAML would silently keep the last value."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                    at = line(key.start_mark)
+                    if key.value in first:
+                        again = f"key {key.value!r} given twice (first on line {first[key.value]})"
+                        raise InputError.at(rel, at, again)
+                    first[key.value] = at
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def line_of(lines: dict[Path_, int], loc: Path_) -> int | None:

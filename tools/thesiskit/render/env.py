@@ -102,6 +102,8 @@ def render_source(env: jinja2.Environment, source: str, rel: str, ctx: dict[str,
         raise InputError.at(rel, _line_in(exc, rel), str(exc)) from None
     except TypeError as exc:
         raise InputError.at(rel, _line_in(exc, rel), f"wrong call: {exc}") from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, ValueError, AttributeError, RecursionError) as exc:
+        raise InputError.at(rel, _line_in(exc, rel), f"error in a Jinja expression: {exc}") from None
 
 
 def _line_in(exc: BaseException, filename: str) -> int | None:
