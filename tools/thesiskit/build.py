@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +70,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     try:
         figures = write_figures(src.records, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
+            # The PDFs compile on the other core (Pandoc and Typst run outside Python's lock) …
             jobs: dict[str, Future[None]] = {}
             for name, submission, wanted in (
                 ("thesis.pdf", False, options.pdf),
@@ -77,19 +80,23 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     with step(f"Rendering chapters for {name}"):
                         inp = pdf_input(src, figures, submission, options.engine)
                     jobs[name] = pool.submit(build_pdf, inp, staging / name)
+            # … while this one builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
-                pdf = staging / "thesis.pdf" if options.pdf else project.build / "thesis.pdf"
-                tree, pages, head = site_tree(src, figures, staging / "markdown", has_pdf=options.pdf or pdf.is_file())
-                if "thesis.pdf" in jobs:
-                    with step("Compiling the PDF (Pandoc → Typst); the site links to it"):
-                        jobs["thesis.pdf"].result()
-                if pdf.is_file():
-                    shutil.copy2(pdf, tree / "thesis.pdf")
-                with step("Building the site (MkDocs, strict)"):
+                old_pdf = project.build / "thesis.pdf"
+                has_pdf = options.pdf or old_pdf.is_file()
+                tree, pages, head = site_tree(src, figures, staging / "markdown", has_pdf=has_pdf)
+                if options.pdf:
+                    (tree / "thesis.pdf").write_bytes(b"")
+                elif old_pdf.is_file():
+                    shutil.copy2(old_pdf, tree / "thesis.pdf")
+                with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(src.records.study.date)):
                     build_site(project, src.config, tree, pages, staging, head)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
+            if options.site and options.pdf:
+                for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
+                    shutil.copyfile(staging / "thesis.pdf", copy)
         with step("Publishing"):
             swap_in(project, staging)
             if options.site:
@@ -162,6 +169,19 @@ def source_date(study_date: dt.date) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.combine(study_date, dt.time(12, 0), tzinfo=dt.UTC)
+
+
+@contextmanager
+def source_date_epoch(when: dt.datetime) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH while MkDocs runs (sitemap dates, gzip headers), unless the caller set it."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
