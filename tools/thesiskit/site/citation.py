@@ -84,10 +84,7 @@ def finding_apa(thesis_apa_html: str, finding: Finding, permalink: str, thesis_u
     m = re.match(r"^(.*?\(\d{4}[^)]*\)\.\s)(.*)$", thesis_apa_html, re.S)
     head, rest = (m.group(1), m.group(2)) if m else ("", thesis_apa_html)
     url, link = html.escape(thesis_url), html.escape(permalink)
-    if thesis_url and url in rest:
-        rest = re.sub(re.escape(url), lambda _m: link, rest)
-    else:
-        rest = f"{rest} {link}"
+    rest = re.sub(re.escape(url), lambda _m: link, rest) if thesis_url and url in rest else f"{rest} {link}"
     return f"{head}{html.escape(finding.title)}. I {rest}"
 
 
