@@ -54,7 +54,7 @@ BIB = r"""
 }
 
 @incollection{helgoy2010,
-  author = {Helgøy, Ingrid and Kildal, Nanna and Nilssen, Eli},
+  author = {Helgøy, Ingrid and Kildal, Nanna and Nilsen, Eli},
   title = {Mot nye styringsformer?},
   booktitle = {Velferdsstatens reformer},
   publisher = {Universitetsforlaget},

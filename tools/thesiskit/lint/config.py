@@ -21,14 +21,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, Problem
 from ..project import Project, read_text
 from ..records.yamlio import line_of, load_yaml
-from .finding import Level
+from .finding import Level as _Level
+
+
+def _level(value: object) -> object:
+    """YAML 1.1 reads ``off`` as false: accept it as "off"."""
+    return "off" if value is False else value
+
+
+Level = Annotated[_Level, BeforeValidator(_level)]
 
 
 class _Model(BaseModel):

@@ -3,7 +3,9 @@
 Why: the sources can be clean while the outputs leak: a template puts the author's name into the exam
 submission's metadata, a Markdown comment survives into the HTML, a PDF engine writes extra metadata.
 
-Runs only with `thesis lint --built`, on site/**/*.html and build/*.pdf (text by pypdf). Fires on:
+Runs only with `thesis lint --built`, on site/**/*.html and build/*.pdf (text by pypdf).
+
+Fires on:
 - `build/thesis-submission.pdf` (the anonymous exam submission): the author's full name, or family
   name as a word, anywhere in its text, its document information or its XMP metadata;
 - any PDF: document information keys other than Title, Author, Subject, Keywords (descriptive) and
@@ -18,8 +20,8 @@ The page text of the site and PDFs is checked by ANO001–ANO004 as well.
 Does not fire on: the author's name in the public edition (build/thesis.pdf, the site), comments without
 personal data, meta tags such as description, generator or citation_* with public values.
 
-Fix: remove the data from the template or source it came from and rebuild; `thesis build` strips comments
-from chapters.
+Fix: remove the data from the template or source it came from (a Markdown comment, a template, the
+PDF engine's settings) and rebuild.
 
 Example: `/Author (Kari Nordmann)` in build/thesis-submission.pdf.
 """

@@ -6,9 +6,9 @@ reference and breaks searches; in a plain-text citation it also hides which entr
 Fires on a capitalised name that is not itself a bibliography name but is close to one (rapidfuzz):
 - in a citation (a plain-text citation, an author list with a year, or a name written before a
   year-only Pandoc citation `Thagard [-@thagaard2013]`, compared with that entry's authors):
-  similarity ≥ 80 (≥ 90 for names of five letters or fewer), same first letter; in an author list whose
-  other names and year match an entry,
-  a name that differs from that entry's remaining author (similarity ≥ 60: "Kilan" for Kildal);
+  similarity ≥ 80 (≥ 90 for names of five letters or fewer), same first letter;
+- in an author list whose other names and year match an entry: a name that differs from that entry's
+  remaining author (similarity ≥ 60: "Kilan" for Kildal);
 - anywhere else in the prose: one edit for names of six letters or more, two edits from ten letters,
   same first letter, and not sentence-initial;
 - a name that differs only in accents or æ/ø/å ("Helgoy" for Helgøy).
@@ -99,17 +99,20 @@ def _words(name: str, start: int) -> Iterator[tuple[str, int]]:
 
 
 def _aligned_coauthors(ctx: LintContext, written: tuple[Name, ...], year: str | None) -> list[str]:
-    """For an author list with a year: the authors of the entry that matches all but one written name."""
+    """Authors of the entry whose first author and year the list matches, less the names written right.
+
+    These are the candidates for a misspelt co-author ("Helgøy, Kilan og Nilsen 2010" → Kildal).
+    """
     if len(written) < 2 or not year:
         return []
     authors = ctx.authors
-    exact = {authors.exact(n.text) for n in written} - {None}
-    if len(exact) != len(written) - 1:
+    first = authors.exact(written[0].text)
+    if first is None:
         return []
+    exact = {authors.exact(n.text) for n in written} - {None}
     for work in authors.works:
-        if work.year != year[:4]:
-            continue
-        family = {a.casefold() for a in work.authors}
-        if exact <= family and len(work.authors) >= len(written):
-            return [a for a in work.authors if a.casefold() not in exact]
+        if work.year == year[:4] and work.authors and work.authors[0].casefold() == first:
+            rest = [a for a in work.authors if a.casefold() not in exact]
+            if rest:
+                return rest
     return []
