@@ -1,0 +1,62 @@
+"""Reproducible builds: two clean builds of the same sources give byte-identical site/ and PDFs.
+
+The builds run in different folders, so no absolute path may leak into the outputs. Dates come
+from SOURCE_DATE_EPOCH when it is set, else from the study's date (never from the clock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from thesiskit.cli import main
+
+from .conftest import SAMPLES
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    """sha256 of every file of site/ and of the PDFs, by path."""
+    files = sorted(p for p in (root / "site").rglob("*") if p.is_file())
+    files += sorted((root / "build").glob("*.pdf"))
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def _clean_build(dest: Path, *args: str) -> dict[str, str]:
+    shutil.copytree(SAMPLES / "mini", dest, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    assert main(["build", "--project", str(dest), "--submission", *args]) == 0
+    return _hashes(dest)
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = _clean_build(tmp_path / "a" / "mini")
+    second = _clean_build(tmp_path / "b" / "elsewhere")
+    assert {"site/sitemap.xml", "site/thesis.pdf", "build/thesis.pdf", "build/thesis-submission.pdf"} <= set(first)
+    differ = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
+    assert not differ, f"differ between two clean builds: {differ}"
+    # without SOURCE_DATE_EPOCH the dates are the study's (report/study.yaml: 2020-05-15)
+    sitemap = (tmp_path / "a" / "mini" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-05-15"}
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    root = tmp_path / "mini"
+    first = _clean_build(root)
+    site = root / "site"
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", (site / "sitemap.xml").read_text("utf-8"))) == {"2023-11-14"}
+    with gzip.open(site / "sitemap.xml.gz") as gz:
+        gz.read()
+    mtime = int.from_bytes((site / "sitemap.xml.gz").read_bytes()[4:8], "little")  # gzip header MTIME
+    assert dt.datetime.fromtimestamp(mtime, dt.UTC).date() == dt.date(2023, 11, 14)
+    assert b"D:20231114221320" in (root / "build" / "thesis.pdf").read_bytes()  # PDF CreationDate
+    shutil.rmtree(site)
+    shutil.rmtree(root / "build")
+    assert main(["build", "--project", str(root), "--submission"]) == 0
+    assert _hashes(root) == first
