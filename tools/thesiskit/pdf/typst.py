@@ -121,13 +121,21 @@ def source_of_line(main: Path, line: int) -> str:
     return source
 
 
+_CAPTION_START = re.compile(r"(caption: \[)\s+")
+
+
+def tidy(body: str) -> str:
+    """Small fixes to Pandoc's Typst: no space between "Figur N:" and the caption's first word."""
+    return _CAPTION_START.sub(r"\1", body)
+
+
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
     doc = assemble(inp.pages, meta.lang, meta.region)
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
-    body = to_typst(doc, inp.project, bib, meta.csl_locale, lua)
+    body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua))
     work = inp.project.build / ".typst" / out.name.split(".")[0]
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)
