@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import logging
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -43,29 +49,66 @@ def read_site(project: Project) -> list[Source]:
 
 
 def read_pdfs(project: Project) -> list[Pdf]:
-    """Every ``build/*.pdf``."""
+    """Every ``build/*.pdf``, read with pypdf (several PDFs in parallel processes: extraction is slow)."""
     if not project.build.is_dir():
         return []
-    from pypdf import PdfReader
+    import pypdf
+
+    cache = project.cache / "lint-pdf"
+    jobs = []
+    for path in sorted(project.build.glob("*.pdf")):
+        try:
+            digest = hashlib.sha256(path.read_bytes() + pypdf.__version__.encode()).hexdigest()
+        except OSError as exc:
+            raise InputError.at(project.rel(path), None, f"cannot read the PDF: {exc.strerror}") from None
+        jobs.append((path, project.rel(path), cache / f"{digest}.json"))
+    for old in cache.glob("*.json") if cache.is_dir() else ():
+        if old not in {job[2] for job in jobs}:
+            old.unlink(missing_ok=True)  # results for PDFs that have since been rebuilt
+    if len(jobs) <= 1 or (os.cpu_count() or 1) <= 1:
+        results = [_read_pdf(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            results = list(pool.map(_read_pdf, *zip(*jobs, strict=True)))
+    for result in results:
+        if isinstance(result, InputError):
+            raise result
+    return [r for r in results if isinstance(r, Pdf)]
+
+
+def _read_pdf(path: Path, rel: str, cached: Path) -> Pdf | InputError:
+    """Text per page, document information and XMP of one PDF; cached by content hash (pypdf is slow)."""
     from pypdf.errors import PdfReadError
 
-    out = []
-    for p in sorted(project.build.glob("*.pdf")):
-        rel = project.rel(p)
+    try:
+        pages, info, xmp = json.loads(cached.read_text("utf-8"))
+    except (OSError, ValueError):
         try:
-            reader = PdfReader(p)
-            pages = [page.extract_text() or "" for page in reader.pages]
-            meta: Any = reader.metadata or {}
-            info = {str(k).lstrip("/"): str(v) for k, v in meta.items()}
-            root: Any = reader.trailer["/Root"]
-            xmp_obj = root.get("/Metadata")
-            xmp = xmp_obj.get_object().get_data().decode("utf-8", "replace") if xmp_obj is not None else ""
+            pages, info, xmp = _extract(path.read_bytes())
         except (PdfReadError, OSError, ValueError, KeyError) as exc:
-            raise InputError.at(rel, None, f"cannot read the PDF: {exc}") from None
-        starts, pos = [], 0
-        for text in pages:
-            starts.append(pos)
-            pos += len(text) + 2
-        text = "\n\n".join(pages)
-        out.append(Pdf(Source(rel, "pdf", text, "", text, pages=tuple(starts)), info, xmp))
-    return out
+            return InputError.at(rel, None, f"cannot read the PDF: {exc}")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps([pages, info, xmp]), "utf-8")
+        except OSError:
+            pass  # a read-only tree only loses the cache
+    starts, pos = [], 0
+    for text in pages:
+        starts.append(pos)
+        pos += len(text) + 2
+    text = "\n\n".join(pages)
+    return Pdf(Source(rel, "pdf", text, "", text, pages=tuple(starts)), info, xmp)
+
+
+def _extract(data: bytes) -> tuple[list[str], dict[str, str], str]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    meta: Any = reader.metadata or {}
+    info = {str(k).lstrip("/"): str(v) for k, v in meta.items()}
+    root: Any = reader.trailer["/Root"]
+    xmp_obj = root.get("/Metadata")
+    xmp = xmp_obj.get_object().get_data().decode("utf-8", "replace") if xmp_obj is not None else ""
+    return pages, info, xmp
