@@ -12,6 +12,7 @@ Every rule is a module in ``rules/`` whose docstring is its documentation (``the
 from __future__ import annotations
 
 from ..errors import InputError
+from .config import config_markdown
 from .detect import hash_term, normalise_term
 from .engine import LintOptions, has_errors, lint_project
 from .finding import Finding
@@ -55,6 +56,21 @@ def rules_markdown() -> str:
         "| --- | --- | --- |",
     ]
     out += [f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.summary} |" for r in registry().values()]
+    out += [
+        "",
+        "## Configuration {#lint-configuration}",
+        "",
+        "Under `lint:` in `report/study.yaml`; errors in it are reported with their line, like any record.",
+        "",
+        config_markdown(),
+        "",
+        "## Suppressions {#lint-suppressions}",
+        "",
+        '`<!-- thesis: ignore CODE reason="…" -->` on a line of its own covers the next paragraph; at the end '
+        "of a line, that line. In YAML records, `# thesis: ignore CODE reason=\"…\"` covers the next node. "
+        "A suppression without a reason does not count and is itself reported (LNT001); one that matches "
+        "nothing is reported too (LNT002).",
+    ]
     for r in registry().values():
         summary, _, body = _dedent(r.doc).strip().partition("\n")
         out += [

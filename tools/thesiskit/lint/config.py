@@ -40,7 +40,7 @@ Level = Annotated[_Level, BeforeValidator(_level)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class FileRules(_Model):
@@ -110,7 +110,25 @@ class LintConfig(_Model):
     places: Places = Field(default_factory=Places)
     """Place-name rule tuning (ANO006)."""
     pdf_metadata: list[str] = Field(default_factory=list)
-    """Extra PDF metadata keys to accept besides the default set (ANO009), e.g. ``Subject``."""
+    """Extra PDF metadata keys to accept besides the default set (ANO009), e.g. ``SourceFile``."""
+
+
+def config_markdown() -> str:
+    """The configuration schema as Markdown (every key with its docstring), for the page of rules."""
+    out = ["| Key | Meaning |", "| --- | --- |"]
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, info in model.model_fields.items():
+            key = f"{prefix}{name}"
+            out.append(f"| `{key}` | {(info.description or '').replace('|', '/')} |")
+            inner = info.annotation
+            args = getattr(inner, "__args__", ())
+            for sub in (inner, *args):
+                if isinstance(sub, type) and issubclass(sub, BaseModel):
+                    walk(sub, f"{key}[]." if args else f"{key}.")
+
+    walk(LintConfig, "lint.")
+    return "\n".join(out)
 
 
 def load_config(project: Project, known: frozenset[str]) -> LintConfig:

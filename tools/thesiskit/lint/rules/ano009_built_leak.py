@@ -10,7 +10,8 @@ Fires on:
   name as a word, anywhere in its text, its document information or its XMP metadata;
 - any PDF: document information keys other than Title, Author, Subject, Keywords (descriptive) and
   Producer, Creator, CreationDate, ModDate, Trapped (technical, written by every engine and harmless),
-  plus the keys listed under `lint: pdf_metadata`; and e-mail addresses, phone numbers or deny-listed
+  plus the keys listed under `lint: pdf_metadata` (the language is the catalog's /Lang, not an
+  information key, and is never reported); and e-mail addresses, phone numbers or deny-listed
   terms in any metadata value;
 - HTML: a comment (`<!-- … -->`) or a `<meta>` tag whose text holds an e-mail address, a phone number, a
   fødselsnummer, a deny-listed term, or an informant named by number ("informant 3").
