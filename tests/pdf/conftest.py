@@ -58,7 +58,9 @@ class Built:
             for cluster in scan(page.markdown):
                 for item in cluster.items:
                     entry = self.src.bib.entries[item.key]
-                    cited[item.key] = (entry.family_names[0], entry.year)
+                    title = re.sub(r"[{}]", "", entry.fields.get("title", "")).split()
+                    first = entry.family_names[0] if entry.family_names else " ".join(title[:2])
+                    cited[item.key] = (first, entry.year)
         author = f"Kandidatnummer {study.candidate_number}" if submission else study.author.name
         n_figures = sum(1 for p in inp.pages for _ in re.finditer(r"\{#fig-", p.markdown))
         return Expected(study.title, author, headings, n_figures, cited, min_pages)

@@ -111,6 +111,22 @@ class Pdf:
         """Whether a bookmark (a heading) points to ``page``."""
         return page in self.bookmark_pages
 
+    def bookmark_page(self, title: str) -> int:
+        """The page the (first) bookmark with this title points to."""
+
+        def find(items: list[Any]) -> int | None:
+            for item in items:
+                found = find(item) if isinstance(item, list) else None
+                if found is not None:
+                    return found
+                if not isinstance(item, list) and str(item.title) == title:
+                    return int(self.reader.get_destination_page_number(item))
+            return None
+
+        page = find(self.reader.outline)
+        assert page is not None, f"no bookmark {title!r}"
+        return page
+
     @cached_property
     def bookmark_pages(self) -> set[int]:
         """Pages that bookmarks point to."""
@@ -181,7 +197,7 @@ class Expected:
     """Every heading as printed (numbers included)."""
     figures: int
     cited: dict[str, tuple[str, str]]
-    """Cited key → (first family name, year) of its bibliography entry."""
+    """Cited key → (first family name, or the title's start when there is no author; year)."""
     min_pages: int = 1
 
 
@@ -215,8 +231,7 @@ def check_thesis(pdf: Pdf, exp: Expected) -> None:
     footer = re.search(r".{60}[A-Z]{2}\d{3},\s*kandidatnummer.{20}", text, re.I)
     assert footer is None, f"the submitted PDF's page footer is in the text: …{footer and footer.group(0)}…"
     # the reference list holds every cited work; citations link to it
-    start = pdf.pages_with("Litteraturliste")[-1]
-    ref_pages = [start]
+    ref_pages = [pdf.bookmark_page("Litteraturliste")]
     while ref_pages[-1] + 1 < len(pdf.pages) and not pdf.bookmarks_on(ref_pages[-1] + 1):
         ref_pages.append(ref_pages[-1] + 1)
     reflist = normalize(" ".join(pdf.pages[i] for i in ref_pages))
