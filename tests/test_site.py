@@ -83,7 +83,7 @@ def test_citations_link_to_entries_that_link_back(real_build: Path) -> None:
     site = real_build / "site"
     refs = (site / "litteratur" / "index.html").read_text(encoding="utf-8")
     entries = set(re.findall(r'id="ref-([^"]+)"', refs))
-    assert len(entries) > 50
+    assert len(entries) >= 45
     chapter = (site / "02-teori" / "index.html").read_text(encoding="utf-8")
     targets = set(re.findall(r'href="\.\./litteratur/#ref-([^"]+)"', chapter))
     assert targets and targets <= entries
