@@ -115,3 +115,10 @@ def _span_langs(built: Built) -> set[str]:
 
     walk(pdf.catalog)
     return langs
+
+
+def test_only_captioned_tables_are_numbered_and_listed(sample_pdfs: Built) -> None:
+    pdf = Pdf(sample_pdfs.pdf())
+    text = normalize(pdf.text)
+    assert "Tabell 1: Begreper i oppgaven." in text and "Tabell 2" not in text
+    assert "Tabell 1 Begreper i oppgaven." in normalize(pdf.pages[pdf.bookmark_page("Sammendrag") + 3])
