@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .build import read_sources, site_tree
 from .errors import ThesisError
@@ -65,7 +66,8 @@ def serve(project_dir: Path, port: int) -> None:
     config = render_tree(project, tree)
     argv = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--livereload"]
     server = subprocess.Popen(argv)
-    console.print(f"Serving on http://127.0.0.1:{port}/ — edit chapters, records, templates or references.bib")
+    path = urlsplit(read_sources(project).config.site_url).path or "/"
+    console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
