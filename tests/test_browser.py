@@ -11,7 +11,10 @@ pytestmark = needs_chromium
 
 def test_reader_searches_follows_a_finding_and_copies_its_citation(real_build: Path, tmp_path: Path) -> None:
     errors: list[str] = []
-    with serve_dir(real_build / "site") as base, browser_page(permissions=["clipboard-read", "clipboard-write"]) as page:
+    with (
+        serve_dir(real_build / "site") as base,
+        browser_page(permissions=["clipboard-read", "clipboard-write"]) as page,
+    ):
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(base)

@@ -6,19 +6,20 @@ the submitted text; those tests skip with a reason when it is absent.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from thesiskit.build import read_sources
 from thesiskit.cite.bib import load_bib
 from thesiskit.cite.scan import scan
 from thesiskit.project import open_project
 from thesiskit.records import load_records
 from thesiskit.render.chapters import render_chapters
 from thesiskit.render.env import make_env
-from thesiskit.build import read_sources
 
 from .conftest import REPO, SOURCE_TXT
 
@@ -34,7 +35,9 @@ def _letters(text: str) -> str:
 
 def _source_text() -> str:
     lines = SOURCE_TXT.read_text(encoding="utf-8").splitlines()
-    artefact = re.compile(r"^\s*(MR691, kandidatnummer 115, 14\.06\.19|\d{1,3}|https?://\S+)\s*$")  # footers, page numbers,
+    artefact = re.compile(
+        r"^\s*(MR691, kandidatnummer 115, 14\.06\.19|\d{1,3}|https?://\S+)\s*$"
+    )  # footers, page numbers,
     keep = [ln for ln in lines if not artefact.match(ln)]  # and the link lines the PDF printed at page ends
     return "\n".join(keep)
 
@@ -56,7 +59,7 @@ def test_every_quote_is_verbatim_in_the_submitted_text() -> None:
 
 def test_ibid_quotes_name_the_informant_of_the_quote_before() -> None:
     quotes = list(RECORDS.quotes.values())
-    for prev, q in zip(quotes, quotes[1:], strict=False):
+    for prev, q in itertools.pairwise(quotes):
         if q.attribution.lower() == "ibid":
             assert q.informant == prev.informant, q.id
 

@@ -23,7 +23,7 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
     body = ""
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=5) as response:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
@@ -37,7 +37,7 @@ def test_serve_rerenders_an_edited_chapter(sample_copy: Callable[[str], Path]) -
     root = sample_copy("mini")
     port = _free_port()
     argv = [sys.executable, "-m", "thesiskit.cli", "serve", "--project", str(root), "--port", str(port)]
-    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/mini/01-innledning/"
         _wait_for(url, "Samarbeid mellom etater er krevende")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from thesiskit.records import load_records
 from thesiskit.project import open_project
+from thesiskit.records import load_records
 
 
 class _Head(HTMLParser):
@@ -48,8 +48,14 @@ def test_home_page_carries_citation_metadata(real_build: Path) -> None:
     head = _head(real_build / "site" / "index.html")
     assert head.lang == "nb"
     for name in (
-        "citation_title", "citation_author", "citation_publication_date", "citation_dissertation_institution",
-        "citation_language", "citation_keywords", "citation_pdf_url", "citation_abstract",
+        "citation_title",
+        "citation_author",
+        "citation_publication_date",
+        "citation_dissertation_institution",
+        "citation_language",
+        "citation_keywords",
+        "citation_pdf_url",
+        "citation_abstract",
     ):
         assert head.meta.get(name), name
     assert head.meta["citation_author"] == ["Vatnøy, Sølvi"]
