@@ -67,7 +67,7 @@ def rules_markdown() -> str:
         "## Suppressions {#lint-suppressions}",
         "",
         '`<!-- thesis: ignore CODE reason="…" -->` on a line of its own covers the next paragraph; at the end '
-        "of a line, that line. In YAML records, `# thesis: ignore CODE reason=\"…\"` covers the next node. "
+        'of a line, that line. In YAML records, `# thesis: ignore CODE reason="…"` covers the next node. '
         "A suppression without a reason does not count and is itself reported (LNT001); one that matches "
         "nothing is reported too (LNT002).",
     ]

@@ -21,7 +21,6 @@ from .built import Pdf, read_pdfs, read_site
 from .config import LintConfig
 from .plaincite import PlainCitation, find
 from .source import Source, blank
-from .text import sentences
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,6 @@ class LintContext:
     built: bool = False
     suppressions: list[Suppression] = field(default_factory=list)
     malformed: list[Malformed] = field(default_factory=list)
-    _sentences: dict[tuple[str, bool], list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     selected: frozenset[str] = frozenset()
     """Codes that run in this lint (after --select/--ignore and configuration)."""
 
@@ -148,13 +146,6 @@ class LintContext:
             known.update(self.study.author.name.split())
             known.update(self.study.supervisor.split())
         return AuthorIndex(self.bib, known)
-
-    def sentences(self, source: Source, view: str) -> list[tuple[int, int]]:
-        """Sentence spans of a view of a source (cached per source and view)."""
-        key = (source.path, view is source.cite)
-        if key not in self._sentences:
-            self._sentences[key] = list(sentences(view))
-        return self._sentences[key]
 
     @cached_property
     def informant_numbers(self) -> frozenset[int]:

@@ -6,7 +6,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from .config import DenyList
 from .text import SPACES
@@ -139,31 +138,123 @@ class DenyMatcher:
     """Matches word n-grams of a text against plain and hashed deny-list terms."""
 
     def __init__(self, deny: DenyList) -> None:
-        self.salt = deny.salt
         self.terms = {normalise_term(t): i for i, t in enumerate(deny.terms) if normalise_term(t)}
-        self.hashes = {h.strip().lower(): i for i, h in enumerate(deny.hashes)}
+        self.hashes = {bytes.fromhex(h.strip()): i for i, h in enumerate(deny.hashes) if _HEX.fullmatch(h.strip())}
         longest_term = max((len(t.split()) for t in self.terms), default=0)
         self.n = max(longest_term, deny.max_words if self.hashes else 0)
-        self._hash = cache(lambda s: hashlib.sha256(f"{self.salt}\0{s}".encode()).hexdigest())
+        self._salted = hashlib.sha256(f"{deny.salt}\0".encode())
+        self._checked: set[str] = set()
+        self._found: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.hashes)
+
+    def _check(self, grams: set[str]) -> None:
+        """Classify n-grams not seen before (hashing is the cost: each distinct n-gram once per run)."""
+        salted, hashes, terms = self._salted, self.hashes, self.terms
+        for gram in grams - self._checked:
+            if gram in terms:
+                self._found[gram] = f"term #{terms[gram] + 1} of the deny list"
+            elif hashes:
+                h = salted.copy()
+                h.update(gram.encode())
+                index = hashes.get(h.digest())
+                if index is not None:
+                    self._found[gram] = f"hash #{index + 1} of the deny list"
+        self._checked |= grams
 
     def find(self, text: str) -> Iterator[Match]:
         """Every deny-listed term in ``text`` (words compared casefolded, NFKC)."""
         import unicodedata
 
-        words = [
-            (unicodedata.normalize("NFKC", m.group(0)).casefold(), m.start(), m.end())
-            for m in re.finditer(r"\w+", text)
+        words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+        grams: set[str] = set()
+        for n in range(1, self.n + 1):
+            grams.update(
+                " ".join(g)
+                for g in zip(*(words[i:] for i in range(n)), strict=False)
+                if g[0] not in FUNCTION_WORDS and g[-1] not in FUNCTION_WORDS
+            )
+        self._check(grams)
+        if not grams & self._found.keys():
+            return
+        located = [
+            (unicodedata.normalize("NFKC", m.group(0)).casefold(), m.start(), m.end()) for m in _WORDS.finditer(text)
         ]
-        for i in range(len(words)):
-            for n in range(1, self.n + 1):
-                if i + n > len(words):
-                    break
-                gram = " ".join(w for w, _, _ in words[i : i + n])
-                start, end = words[i][1], words[i + n - 1][2]
-                if gram in self.terms:
-                    yield Match(start, end, f"term #{self.terms[gram] + 1} of the deny list", text[start:end])
-                elif self.hashes and self._hash(gram) in self.hashes:
-                    yield Match(start, end, f"hash #{self.hashes[self._hash(gram)] + 1} of the deny list", "")
+        firsts = {g.split(" ", 1)[0] for g in grams & self._found.keys()}
+        for i in range(len(located)):
+            if located[i][0] not in firsts:
+                continue
+            for n in range(1, min(self.n, len(located) - i) + 1):
+                kind = self._found.get(" ".join(w for w, _, _ in located[i : i + n]))
+                if kind:
+                    yield Match(located[i][1], located[i + n - 1][2], kind, "")
+
+
+FUNCTION_WORDS = frozenset(
+    [
+        "og",
+        "i",
+        "på",
+        "er",
+        "det",
+        "som",
+        "en",
+        "et",
+        "av",
+        "til",
+        "for",
+        "med",
+        "at",
+        "de",
+        "den",
+        "har",
+        "ikke",
+        "var",
+        "seg",
+        "så",
+        "om",
+        "kan",
+        "vil",
+        "jeg",
+        "vi",
+        "hun",
+        "han",
+        "dette",
+        "eller",
+        "fra",
+        "ved",
+        "men",
+        "også",
+        "skal",
+        "må",
+        "blir",
+        "ble",
+        "være",
+        "hadde",
+        "har",
+        "sin",
+        "sitt",
+        "sine",
+        "hvor",
+        "når",
+        "da",
+        "nå",
+        "the",
+        "and",
+        "of",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+    ]
+)
+"""Words a deny-list term never begins or ends with (n-grams starting or ending with one are skipped)."""
+_HEX = re.compile(r"[0-9a-fA-F]{64}")
+_WORDS = re.compile(r"\w+")

@@ -42,12 +42,6 @@ class Source:
         i = bisect_right(self._lines, offset) - 1
         return i + 1, offset - self._lines[i] + 1
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line."""
-        start = self._lines[line - 1]
-        end = self._lines[line] - 1 if line < len(self._lines) else len(self.text)
-        return self.text[start:end]
-
     def hit(self, start: int, end: int, message: str) -> Hit:
         """A hit at ``text[start:end]``."""
         line, col = self.position(start)

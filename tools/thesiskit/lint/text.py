@@ -53,19 +53,6 @@ def sentence_initial(view: str, offset: int) -> bool:
 _SENTENCE_END = re.compile(rf"[.!?…][»”\"')]*\s+(?=[«“\"(]?[{UPPER}])|\n[ \t]*\n|:[ \t]*\n")
 
 
-def sentences(view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in ``view[start:end]``."""
-    end = len(view) if end is None else end
-    pos = start
-    for m in _SENTENCE_END.finditer(view, start, end):
-        stop = m.start() + 1 if view[m.start()] != "\n" else m.start()
-        if view[pos:stop].strip():
-            yield pos, stop
-        pos = m.end()
-    if view[pos:end].strip():
-        yield pos, end
-
-
 def sentence_at(view: str, offset: int, reach: int = 2000) -> tuple[int, int]:
     """(start, end) of the sentence holding ``offset`` (looking at most ``reach`` characters each way)."""
     lo = max(0, offset - reach)
@@ -76,8 +63,3 @@ def sentence_at(view: str, offset: int, reach: int = 2000) -> tuple[int, int]:
     if nxt is None:
         return start, min(len(view), offset + reach)
     return start, nxt.start() + 1 if view[nxt.start()] != "\n" else nxt.start()
-
-
-def normalise_words(text: str) -> list[tuple[str, int, int]]:
-    """Casefolded words with their offsets (for deny-list n-grams)."""
-    return [(m.group(0).casefold(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]

@@ -22,7 +22,9 @@ candidates: with the salt in the repository, anyone can hash every municipality 
 names and compare. Keep the salt out of the repository (for example in CI secrets, substituted at
 check time) if that matters, and keep the list short.
 
-Does not fire on: parts of words (`Holen` for "Hole"), strings on the allow list. The message names the
+Does not fire on: parts of words (`Holen` for "Hole"), strings on the allow list. A term cannot begin
+or end with a common function word ("og", "i", "på", "the" …; they may stand inside: "Nore og Uvdal"),
+which keeps the number of n-grams to hash small. The message names the
 entry's number in the list, never the term.
 
 Fix: replace the name with the pseudonym or a description, and record the change (without the name).
