@@ -58,3 +58,15 @@ def test_fails(case: Case, tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", PASS, ids=str)
 def test_passes(case: Case, tmp_path: Path) -> None:
     assert_passes(case, CODE, tmp_path)
+
+
+def test_kommune_list() -> None:
+    from thesiskit.lint.context import kommuner
+
+    rows = kommuner()
+    assert len(rows) == 357, "the 2024 structure has 357 municipalities"
+    assert len({k.number for k in rows}) == 357
+    by_name = {k.name: k for k in rows}
+    assert by_name["Hole"].common_word and by_name["Lier"].common_word and not by_name["Drammen"].common_word
+    assert "Guovdageaidnu" in by_name["Kautokeino"].forms
+    assert by_name["Oslo"].number == "0301"
