@@ -41,10 +41,15 @@ class Cluster:
     column: int
 
 
+def _blank(m: re.Match[str]) -> str:
+    """Spaces for every character of a match but its newlines."""
+    return "\n".join(" " * len(part) for part in m.group(0).split("\n"))
+
+
 def mask(text: str) -> str:
     """Blank out code, comments, Jinja and URLs, keeping offsets (so positions stay true)."""
     for rx in _MASKS:
-        text = rx.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        text = rx.sub(_blank, text)
     return text
 
 

@@ -74,6 +74,7 @@ class AuthorIndex:
         self._choices = sorted(k for k in self.display if len(k) >= 4 and " " not in k and not k.isupper())
         self._folded = {fold(k): k for k in self.display}
         self.known = {w.casefold() for w in known}
+        self._memo: dict[tuple[str, bool], Near | None] = {}
 
     def exact(self, name: str) -> str | None:
         """The casefolded bibliography name ``name`` is (also as a genitive: ``Jacobsens``)."""
@@ -91,6 +92,12 @@ class AuthorIndex:
         threshold applies. Elsewhere only one or two edits count. Names of a group of real look-alike
         surnames, names known from elsewhere in the study, and different first letters never match.
         """
+        key = (name, context)
+        if key not in self._memo:
+            self._memo[key] = self._near_uncached(name, context)
+        return self._memo[key]
+
+    def _near_uncached(self, name: str, context: bool) -> Near | None:
         k = name.casefold()
         if self.exact(name) or (not context and k in self.known) or len(k) < 4 or name.isupper():
             return None

@@ -74,6 +74,8 @@ def _revealed(ctx: LintContext) -> dict[int, dict[str, tuple[str, str]]]:
         return out
 
     def add(num: int, text: str, where: str) -> None:
+        if not _CHEAP.search(text):
+            return
         for rx, feature in ((_TENURE, "tenure"), (_AGE, "age"), (_YEAR, "year")):
             for m in rx.finditer(text):
                 out.setdefault(num, {}).setdefault(*_feature(m, feature, where))
