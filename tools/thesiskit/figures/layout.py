@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..records.schema import Figure, Node
 from .text import EPSILON, longest_piece, text_width, wrap
 
-MAX_WIDTH = 900.0
+MAX_WIDTH = 720.0
 """Widest figure (A4 text width, about 160 mm)."""
 FONT = 13.5
 LINE = 17.0

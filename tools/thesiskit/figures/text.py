@@ -9,6 +9,9 @@ table also fits in Libertinus (about 13 % to spare) and in Georgia.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+import pyphen
 
 SAFETY = 1.15
 """Factor over Libertinus Serif's advance widths built into the table."""
@@ -58,6 +61,8 @@ def text_width(s: str, size: float, bold: bool = False) -> float:
     return sum(char_width(c, bold) for c in s) * size
 
 
+_HYPHENATOR = pyphen.Pyphen(lang="nb_NO")
+
 EPSILON = 1e-6
 """Tolerance for widths that come out of sums of floats."""
 
@@ -105,13 +110,28 @@ def _joint(word: str, i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=4096)
+def _syllable_breaks(piece: str) -> frozenset[int]:
+    """Where Norwegian hyphenation patterns (TeX's, via pyphen) allow a break in a word."""
+    return frozenset(_HYPHENATOR.positions(piece))
+
+
 def _cut(piece: str, room: float, size: float, bold: bool) -> tuple[int, int]:
-    """Where to hyphenate a piece so the head fits in ``room``: (index, quality), best first."""
+    """Where to hyphenate a piece so the head fits in ``room``: (index, quality), best first.
+
+    Only breaks the nb_NO patterns allow, or a joining "s" of a compound, are used when one
+    fits (quality at least 2), the likeliest compound joint among them first; a piece with none that fits is cut where the
+    compound heuristic likes it best.
+    """
     fits = [i for i in range(1, len(piece)) if text_width(piece[:i] + "-", size, bold) <= room + EPSILON]
     if not fits:
         return 1, -1
+    allowed = [i for i in fits if i in _syllable_breaks(piece) or _joint(piece, i) >= 3]
+    if allowed:
+        cut = max(allowed, key=lambda i: (_joint(piece, i), i))
+        return cut, max(2, _joint(piece, cut))
     cut = max(fits, key=lambda i: (_joint(piece, i), i))
-    return cut, _joint(piece, cut)
+    return cut, min(_joint(piece, cut), 1)
 
 
 def wrap(s: str, width: float, size: float, bold: bool = False) -> list[str]:
