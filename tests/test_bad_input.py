@@ -59,47 +59,116 @@ def _replace_bytes(rel: str, old: bytes, new: bytes) -> Callable[[Path], None]:
 
 
 CASES = {
-    "yaml-syntax": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: [1\n"), 2,
-                    "report/quotes/funn.yaml:", "YAML syntax error"),
-    "schema": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: en\n"), 2,
-               "report/quotes/funn.yaml:2", "informant"),
-    "unknown-quote": (_edit_replace("docs/02-funn.md", 'quote("s-kjekk-jobb")', 'quote("s-finnes-ikke")'), 2,
-                      "docs/02-funn.md:7", "s-finnes-ikke"),
-    "jinja-syntax": (_edit_replace("docs/02-funn.md", '{{ quote("s-kjekk-jobb") }}', '{{ quote("s-kjekk-jobb" }}'), 2,
-                     "docs/02-funn.md:7", "Jinja syntax error"),
-    "undefined-name": (_edit_replace("docs/02-funn.md", '{{ quote("s-kjekk-jobb") }}', "{{ sitat() }}"), 2,
-                       "docs/02-funn.md:7", "sitat"),
-    "unknown-key": (_edit_replace("docs/01-innledning.md", "@berg2015 [s. 3]", "@bergg2015 [s. 3]"), 1,
-                    "docs/01-innledning.md:3", "bergg2015"),
-    "bibtex-syntax": (_edit_replace("references.bib", "title = {Samarbeid i praksis},",
-                                    "title = {Samarbeid i praksis,"), 2,
-                      "references.bib:1", "BibTeX"),
-    "not-utf8": (_write_bytes("docs/vedlegg.md", "# Vedlegg {#v .unnumbered}\n\nS\xf8lvi\n".encode("latin-1")), 2,
-                 "docs/vedlegg.md:3", "UTF-8"),
-    "missing-nav-file": (_edit_replace("mkdocs.yml", "vedlegg.md", "vedlegg-mangler.md"), 2,
-                         "mkdocs.yml:", "vedlegg-mangler.md"),
+    "yaml-syntax": (
+        _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: [1\n"),
+        2,
+        "report/quotes/funn.yaml:",
+        "YAML syntax error",
+    ),
+    "schema": (
+        _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: en\n"),
+        2,
+        "report/quotes/funn.yaml:2",
+        "informant",
+    ),
+    "unknown-quote": (
+        _edit_replace("docs/02-funn.md", 'quote("s-kjekk-jobb")', 'quote("s-finnes-ikke")'),
+        2,
+        "docs/02-funn.md:7",
+        "s-finnes-ikke",
+    ),
+    "jinja-syntax": (
+        _edit_replace("docs/02-funn.md", '{{ quote("s-kjekk-jobb") }}', '{{ quote("s-kjekk-jobb" }}'),
+        2,
+        "docs/02-funn.md:7",
+        "Jinja syntax error",
+    ),
+    "undefined-name": (
+        _edit_replace("docs/02-funn.md", '{{ quote("s-kjekk-jobb") }}', "{{ sitat() }}"),
+        2,
+        "docs/02-funn.md:7",
+        "sitat",
+    ),
+    "unknown-key": (
+        _edit_replace("docs/01-innledning.md", "@berg2015 [s. 3]", "@bergg2015 [s. 3]"),
+        1,
+        "docs/01-innledning.md:3",
+        "bergg2015",
+    ),
+    "bibtex-syntax": (
+        _edit_replace("references.bib", "title = {Samarbeid i praksis},", "title = {Samarbeid i praksis,"),
+        2,
+        "references.bib:1",
+        "BibTeX",
+    ),
+    "not-utf8": (
+        _write_bytes("docs/vedlegg.md", "# Vedlegg {#v .unnumbered}\n\nS\xf8lvi\n".encode("latin-1")),
+        2,
+        "docs/vedlegg.md:3",
+        "UTF-8",
+    ),
+    "missing-nav-file": (
+        _edit_replace("mkdocs.yml", "vedlegg.md", "vedlegg-mangler.md"),
+        2,
+        "mkdocs.yml:",
+        "vedlegg-mangler.md",
+    ),
     # more of the same classes: other files, other ids, other places
     "yaml-syntax-mkdocs": (_edit_replace("mkdocs.yml", "nav:\n", "nav: [\n"), 2, "mkdocs.yml:", "YAML syntax error"),
-    "yaml-duplicate-key": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n",
-                                         "  informant: 1\n  informant: 2\n"),
-                           2, "report/quotes/funn.yaml:3", "'informant' given twice"),
-    "schema-missing-field": (_edit_replace("report/findings/stolte.yaml", "title: Stolte og engasjerte\n", ""), 2,
-                             "report/findings/stolte.yaml:1", "title"),
-    "unknown-informant": (_edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: 9\n"), 2,
-                          "report/quotes/funn.yaml:1", "informant 9"),
-    "unknown-finding": (_edit_replace("docs/02-funn.md", 'finding("stolte")', 'finding("finnes-ikke")'), 2,
-                        "docs/02-funn.md:19", "finnes-ikke"),
-    "unknown-figure": (_edit_replace("docs/02-funn.md", 'figure("moter")', 'figure("finnes-ikke")'), 2,
-                       "docs/02-funn.md:11", "finnes-ikke"),
-    "jinja-runtime": (_edit_replace("docs/02-funn.md", '{{ figure("moter") }}', '{{ figure("moter") }} {{ 1 // 0 }}'),
-                      2, "docs/02-funn.md:11", "division"),
-    "not-utf8-record": (_replace_bytes("report/quotes/funn.yaml", b"Jeg ville", b"J\xe6g ville"), 2,
-                        "report/quotes/funn.yaml:12", "UTF-8"),
-    "not-utf8-bib": (_replace_bytes("references.bib", b"Samarbeid i praksis", b"Samarbeid p\xe5 tvers"), 2,
-                     "references.bib:3", "UTF-8"),
-    "missing-css": (_edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n",
-                                  "  - assets/thesiskit.css\n  - egen.css\n"),
-                    2, "mkdocs.yml:17", "egen.css"),
+    "yaml-duplicate-key": (
+        _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: 1\n  informant: 2\n"),
+        2,
+        "report/quotes/funn.yaml:3",
+        "'informant' given twice",
+    ),
+    "schema-missing-field": (
+        _edit_replace("report/findings/stolte.yaml", "title: Stolte og engasjerte\n", ""),
+        2,
+        "report/findings/stolte.yaml:1",
+        "title",
+    ),
+    "unknown-informant": (
+        _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: 9\n"),
+        2,
+        "report/quotes/funn.yaml:1",
+        "informant 9",
+    ),
+    "unknown-finding": (
+        _edit_replace("docs/02-funn.md", 'finding("stolte")', 'finding("finnes-ikke")'),
+        2,
+        "docs/02-funn.md:19",
+        "finnes-ikke",
+    ),
+    "unknown-figure": (
+        _edit_replace("docs/02-funn.md", 'figure("moter")', 'figure("finnes-ikke")'),
+        2,
+        "docs/02-funn.md:11",
+        "finnes-ikke",
+    ),
+    "jinja-runtime": (
+        _edit_replace("docs/02-funn.md", '{{ figure("moter") }}', '{{ figure("moter") }} {{ 1 // 0 }}'),
+        2,
+        "docs/02-funn.md:11",
+        "division",
+    ),
+    "not-utf8-record": (
+        _replace_bytes("report/quotes/funn.yaml", b"Jeg ville", b"J\xe6g ville"),
+        2,
+        "report/quotes/funn.yaml:12",
+        "UTF-8",
+    ),
+    "not-utf8-bib": (
+        _replace_bytes("references.bib", b"Samarbeid i praksis", b"Samarbeid p\xe5 tvers"),
+        2,
+        "references.bib:3",
+        "UTF-8",
+    ),
+    "missing-css": (
+        _edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n", "  - assets/thesiskit.css\n  - egen.css\n"),
+        2,
+        "mkdocs.yml:17",
+        "egen.css",
+    ),
 }
 
 
@@ -149,8 +218,11 @@ def test_html_in_records_is_escaped_in_the_site(built: Path, tmp_path: Path) -> 
         fig.write_text(text.replace("caption: ", f"caption: {SCRIPT} ", 1), encoding="utf-8")
     assert main(["build", "--project", str(root), "--no-pdf"]) == 0
     pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*") if p.suffix in {".html", ".svg"}}
-    leaks = [f"{p.relative_to(root)}: …{t[t.index('<script>alert') - 80 : t.index('<script>alert') + 30]}…"
-             for p, t in pages.items() if "<script>alert" in t]
+    leaks = [
+        f"{p.relative_to(root)}: …{t[t.index('<script>alert') - 80 : t.index('<script>alert') + 30]}…"
+        for p, t in pages.items()
+        if "<script>alert" in t
+    ]
     assert not leaks, "\n".join(leaks)
     shown = [p for p, t in pages.items() if "&lt;script&gt;alert(1)&lt;/script&gt;" in t]
     assert len(shown) >= 5, "the text should still be shown (escaped) on the pages that use it"

@@ -39,14 +39,100 @@ FUZZ = settings(
 SLOW_FUZZ = settings(FUZZ, max_examples=40)
 
 # Pieces that steer arbitrary text towards the syntax each scanner looks for.
-YAML_PIECES = [": ", "- ", "\n", "  ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "|\n", ">-\n", "'", '"',
-               "# ", "? ", "id", "text", "informant", "section", "quotes", "\t", "---\n", "...\n", "%YAML 1.1\n",
-               "\\", "\x00", "\ufeff", "2019-06-14", "0x1F", ".inf", "~", "<<: *a"]
-PROSE_PIECES = ["@", "[", "]", "; ", "-@", "@thagaard2013", "@bukve2012", "[@", "s. 45", ", s. 4", "se ", "\n", "\n\n",
-                " ", "`", "```\n", "<!--", "-->", "{{ ", " }}", "{#id}", "(", ")", "http://x.org/@a", "+47 ",
-                "22 33 44 55", "12345678", "010190 12345", "1234.56.78903", "ø", "Å", "han", "hun", "Han ", "(4)",
-                "informant 3", "e-post: ", "kari@", "uib.no", ".", "Bergen", "Oslo", "kommune", "<!-- thesis: ignore ",
-                "ANO005", 'reason="x"', "\u00a0", "\u2009", "# ", "## Tittel {#t}", "> ", "|", "Ibid", "ibid."]
+YAML_PIECES = [
+    ": ",
+    "- ",
+    "\n",
+    "  ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "|\n",
+    ">-\n",
+    "'",
+    '"',
+    "# ",
+    "? ",
+    "id",
+    "text",
+    "informant",
+    "section",
+    "quotes",
+    "\t",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "\\",
+    "\x00",
+    "\ufeff",
+    "2019-06-14",
+    "0x1F",
+    ".inf",
+    "~",
+    "<<: *a",
+]
+PROSE_PIECES = [
+    "@",
+    "[",
+    "]",
+    "; ",
+    "-@",
+    "@thagaard2013",
+    "@bukve2012",
+    "[@",
+    "s. 45",
+    ", s. 4",
+    "se ",
+    "\n",
+    "\n\n",
+    " ",
+    "`",
+    "```\n",
+    "<!--",
+    "-->",
+    "{{ ",
+    " }}",
+    "{#id}",
+    "(",
+    ")",
+    "http://x.org/@a",
+    "+47 ",
+    "22 33 44 55",
+    "12345678",
+    "010190 12345",
+    "1234.56.78903",
+    "ø",
+    "Å",
+    "han",
+    "hun",
+    "Han ",
+    "(4)",
+    "informant 3",
+    "e-post: ",
+    "kari@",
+    "uib.no",
+    ".",
+    "Bergen",
+    "Oslo",
+    "kommune",
+    "<!-- thesis: ignore ",
+    "ANO005",
+    'reason="x"',
+    "\u00a0",
+    "\u2009",
+    "# ",
+    "## Tittel {#t}",
+    "> ",
+    "|",
+    "Ibid",
+    "ibid.",
+]
 
 
 def _text(pieces: list[str], max_size: int = 60) -> st.SearchStrategy[str]:
@@ -150,8 +236,24 @@ def test_citation_scanner_positions_are_true(text: str) -> None:
 
 
 @FUZZ
-@given(_text(['<span class="citation" data-cites="a">', "</span>", '<a href="#ref-', '" role="doc-biblioref">',
-              "</a>", "<em>", "</em>", "&amp;", "[", "]", "\n", "a"]))
+@given(
+    _text(
+        [
+            '<span class="citation" data-cites="a">',
+            "</span>",
+            '<a href="#ref-',
+            '" role="doc-biblioref">',
+            "</a>",
+            "<em>",
+            "</em>",
+            "&amp;",
+            "[",
+            "]",
+            "\n",
+            "a",
+        ]
+    )
+)
 def test_rendered_cluster_to_markdown_never_raises(html: str) -> None:
     md, keys = cluster_markdown(html, "../litteratur.md")
     assert isinstance(md, str) and all(isinstance(k, str) for k in keys)
@@ -205,17 +307,51 @@ def test_every_lint_rule_on_an_arbitrary_chapter(lint_study: Path, text: str) ->
 
 
 @SLOW_FUZZ
-@given(st.lists(st.fixed_dictionaries({"id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
-                                      "informant": st.integers(1, 4), "section": st.just("forside"),
-                                      "attribution": st.just("1"), "text": prose.filter(str.strip)}),
-                max_size=3, unique_by=lambda q: q["id"]))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+                "informant": st.integers(1, 4),
+                "section": st.just("forside"),
+                "attribution": st.just("1"),
+                "text": prose.filter(str.strip),
+            }
+        ),
+        max_size=3,
+        unique_by=lambda q: q["id"],
+    )
+)
 def test_every_lint_rule_on_arbitrary_quote_text(lint_study: Path, quotes: list[dict[str, Any]]) -> None:
     _lint_with(lint_study, "report/quotes/fuzz.yaml", yaml.safe_dump(quotes, allow_unicode=True))
 
 
 @SLOW_FUZZ
-@given(_text(["@book{", "@article{", "k2010", ",", "}", "{", "author = ", "title = ", "year = {2010}", "\n", '"',
-              "and ", "Hansen, Per", "@comment{", "@string{a = ", "#", "=", "\\", "{\\o}"]))
+@given(
+    _text(
+        [
+            "@book{",
+            "@article{",
+            "k2010",
+            ",",
+            "}",
+            "{",
+            "author = ",
+            "title = ",
+            "year = {2010}",
+            "\n",
+            '"',
+            "and ",
+            "Hansen, Per",
+            "@comment{",
+            "@string{a = ",
+            "#",
+            "=",
+            "\\",
+            "{\\o}",
+        ]
+    )
+)
 def test_every_lint_rule_on_an_arbitrary_bibliography(lint_study: Path, text: str) -> None:
     bib = lint_study / "references.bib"
     try:
