@@ -20,8 +20,11 @@ class RecordError(Exception):
     """A Jinja helper was called with an id that names no record."""
 
 
-def make_env(study_templates: Path | None) -> jinja2.Environment:
-    """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML."""
+def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+    """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML.
+
+    With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
+    """
     paths = [p for p in (study_templates, KIT_TEMPLATES) if p and p.is_dir()]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in paths]),
@@ -32,6 +35,7 @@ def make_env(study_templates: Path | None) -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "html.j2", "svg.j2", "xml.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(cache),
     )
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
@@ -42,6 +46,28 @@ def make_env(study_templates: Path | None) -> jinja2.Environment:
     env.filters["place_link"] = lambda hid: f"⟦ref:{hid}⟧"
     env.filters["first_per_section"] = _first_per_section
     return env
+
+
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Jinja's compiled templates kept on disk, so an unchanged template is not compiled again."""
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def _compiled(env: jinja2.Environment, source: str, rel: str) -> jinja2.Template:
+    """A chapter as a template, compiled once per source text (from the bytecode cache if set)."""
+    cache = env.bytecode_cache
+    if cache is None:
+        code = env.compile(source, name=rel, filename=rel)
+    else:
+        bucket = cache.get_bucket(env, rel, rel, source)
+        if bucket.code is None:
+            bucket.code = env.compile(source, name=rel, filename=rel)
+            cache.set_bucket(bucket)
+        code = bucket.code
+    return jinja2.Template.from_code(env, code, env.make_globals(None))
 
 
 def _groupby_ordered(items: list[Any], attribute: str) -> list[tuple[Any, list[Any]]]:
@@ -91,8 +117,7 @@ def render(env: jinja2.Environment, name: str, **ctx: Any) -> str:
 def render_source(env: jinja2.Environment, source: str, rel: str, ctx: dict[str, Any]) -> str:
     """Render a chapter's Jinja; errors name the chapter file and line."""
     try:
-        code = env.compile(source, name=rel, filename=rel)  # errors and tracebacks name the chapter
-        template = jinja2.Template.from_code(env, code, env.make_globals(None))
+        template = _compiled(env, source, rel)  # errors and tracebacks name the chapter
         return template.render(**ctx)
     except jinja2.TemplateSyntaxError as exc:
         raise InputError.at(rel, exc.lineno, f"Jinja syntax error: {exc.message}") from None

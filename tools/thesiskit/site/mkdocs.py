@@ -102,8 +102,27 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Run MkDocs' build in-process; any warning fails the build (strict) with MkDocs' words."""
+def _theme_cache_plugin(folder: Path) -> Any:
+    """A plugin that keeps the theme's compiled templates in ``folder`` (Material's are large)."""
+    from mkdocs.plugins import BasePlugin
+
+    from ..render.env import bytecode_cache
+
+    class ThemeCache(BasePlugin):  # type: ignore[type-arg]
+        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+            env.bytecode_cache = bytecode_cache(folder)
+            return env
+
+    plugin = ThemeCache()
+    plugin.load_config({})
+    return plugin
+
+
+def run_mkdocs(config_file: Path, cache: Path | None = None) -> None:
+    """Run MkDocs' build in-process; any warning fails the build (strict) with MkDocs' words.
+
+    With ``cache``, the theme's compiled templates are kept there between builds.
+    """
     from mkdocs import config as mk_config
     from mkdocs.commands import build as mk_build
     from mkdocs.exceptions import MkDocsException
@@ -116,6 +135,8 @@ def run_mkdocs(config_file: Path) -> None:
     logger.propagate = False
     try:
         cfg = mk_config.load_config(config_file=str(config_file))
+        if cache is not None:
+            cfg.plugins["thesiskit/theme-cache"] = _theme_cache_plugin(cache)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mk_build.build(cfg)
