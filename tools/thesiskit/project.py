@@ -56,6 +56,11 @@ class Project:
 
     def rel(self, path: Path) -> str:
         """Path relative to the project root, for messages."""
+        if path.is_absolute() and ".." not in path.parts:  # the usual case: a path under the root, no I/O
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -85,6 +86,13 @@ def load_bib(path: Path, rel: str) -> Bibliography:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Bibliography(path, {}, [Problem(rel, line, "not valid UTF-8; save the file as UTF-8")])
+    entries, problems, dups = _parse(text, rel)
+    return Bibliography(path, dict(entries), list(problems), list(dups))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(text: str, rel: str) -> tuple[dict[str, BibEntry], tuple[Problem, ...], tuple[BibEntry, ...]]:
+    """Parse a bibliography's text (memoised: the build and its lint gate parse it once)."""
     lib = bibtexparser.parse_string(text)
     problems: list[Problem] = []
     entries: dict[str, BibEntry] = {}
@@ -109,7 +117,7 @@ def load_bib(path: Path, rel: str) -> Bibliography:
     for e in [*lib.entries, *recovered]:
         if e.key not in entries:
             entries[e.key] = _entry(e)
-    return Bibliography(path, entries, problems, dups)
+    return entries, tuple(problems), tuple(dups)
 
 
 def _unwrapped(entry: bm.Entry) -> bm.Entry:

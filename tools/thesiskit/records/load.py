@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,49 +46,65 @@ class _Collector:
     def parse(self, path: Path, model: type[M], *, as_list: bool = False) -> list[M]:
         rel = self.project.rel(path)
         try:
-            data, lines = load_yaml(read_text(self.project, path), rel)
+            text = read_text(self.project, path)
         except InputError as exc:
             self.problems.extend(exc.problems)
             return []
-        items: list[tuple[tuple[Any, ...], Any]]
-        if as_list:
-            if data is None:
-                return []
-            if not isinstance(data, list):
-                self.problems.append(Problem(rel, 1, "expected a list of records"))
-                return []
-            items = [((i,), item) for i, item in enumerate(data)]
-        else:
-            items = [((), data)]
+        records, problems = _parse_file(rel, text, model, as_list)
+        self.problems.extend(problems)
         out: list[M] = []
-        for prefix, item in items:
-            try:
-                record = model.model_validate(item)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    loc = (*prefix, *err["loc"])
-                    key = ".".join(str(p) for p in err["loc"]) or "(record)"
-                    self.problems.append(Problem(rel, line_of(lines, loc), f"{key}: {err['msg']}"))
-                continue
+        for record, id_line in records:
             rid = getattr(record, "id", None)
             if isinstance(rid, str):
                 if rid in self.where:
                     first = self.where[rid]
-                    self.problems.append(
-                        Problem(
-                            rel,
-                            line_of(lines, (*prefix, "id")),
-                            f"duplicate id {rid!r} (first at {first[0]}:{first[1]})",
-                        )
-                    )
+                    message = f"duplicate id {rid!r} (first at {first[0]}:{first[1]})"
+                    self.problems.append(Problem(rel, id_line, message))
                     continue
-                self.where[rid] = (rel, line_of(lines, (*prefix, "id")) or 1)
-            out.append(record)
+                self.where[rid] = (rel, id_line or 1)
+            out.append(cast(M, record))  # _parse_file validated it with ``model``
         return out
 
     def error(self, rid: str, message: str) -> None:
         rel, line = self.where.get(rid, ("report", 0))
         self.problems.append(Problem(rel, line or None, message))
+
+
+@functools.lru_cache(maxsize=2048)
+def _parse_file(
+    rel: str, text: str, model: type[BaseModel], as_list: bool
+) -> tuple[tuple[tuple[BaseModel, int | None], ...], tuple[Problem, ...]]:
+    """Validate one file's records: (record, line of its id) pairs and the file's own problems.
+
+    Memoised by the file's text: the build and its lint gate, and ``thesis serve`` after an
+    edit, parse only the files that changed. Records are frozen, so sharing them is safe.
+    """
+    try:
+        data, lines = load_yaml(text, rel)
+    except InputError as exc:
+        return (), tuple(exc.problems)
+    items: list[tuple[tuple[Any, ...], Any]]
+    if as_list:
+        if data is None:
+            return (), ()
+        if not isinstance(data, list):
+            return (), (Problem(rel, 1, "expected a list of records"),)
+        items = [((i,), item) for i, item in enumerate(data)]
+    else:
+        items = [((), data)]
+    records: list[tuple[BaseModel, int | None]] = []
+    problems: list[Problem] = []
+    for prefix, item in items:
+        try:
+            record = model.model_validate(item)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (*prefix, *err["loc"])
+                key = ".".join(str(p) for p in err["loc"]) or "(record)"
+                problems.append(Problem(rel, line_of(lines, loc), f"{key}: {err['msg']}"))
+            continue
+        records.append((record, line_of(lines, (*prefix, "id"))))
+    return tuple(records), tuple(problems)
 
 
 def _files(folder: Path) -> list[Path]:

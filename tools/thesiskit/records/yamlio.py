@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 import yaml
@@ -10,6 +11,7 @@ import yaml
 from ..errors import InputError
 
 Path_ = tuple[str | int, ...]
+_NEWLINE = re.compile("\n")
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -54,7 +56,7 @@ class _LineOf:
     """Line numbers as editors count them (YAML also breaks lines at U+0085, U+2028 and U+2029)."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+        self.breaks = [m.start() for m in _NEWLINE.finditer(text)]
 
     def __call__(self, mark: Any) -> int:
         return bisect.bisect_left(self.breaks, int(mark.index)) + 1
