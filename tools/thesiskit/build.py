@@ -22,7 +22,7 @@ from .figures.files import write_figures
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project
-from .publish import swap_in
+from .publish import prune_cache, swap_in
 from .records import Records, load_records
 from .render.chapters import Page, render_chapters
 from .render.env import make_env
@@ -99,6 +99,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     shutil.copyfile(staging / "thesis.pdf", copy)
         with step("Publishing"):
             swap_in(project, staging)
+            prune_cache(project.cache)
             if options.site:
                 _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
     finally:
@@ -115,7 +116,7 @@ def read_sources(project: Project) -> Sources:
     if bib.problems:
         raise InputError(bib.problems)
     chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
-    return Sources(project, config, records, bib, chapters, make_env(project.templates))
+    return Sources(project, config, records, bib, chapters, make_env(project.templates, project.cache / "jinja"))
 
 
 def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bool) -> tuple[Path, list[str], str]:

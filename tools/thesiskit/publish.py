@@ -29,3 +29,21 @@ def swap_in(project: Project, staging: Path) -> None:
             os.replace(target, old_md)
         os.replace(md, target)
         shutil.rmtree(old_md, ignore_errors=True)
+
+
+def prune_cache(cache: Path, keep: int = 8) -> None:
+    """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``typst-*`` …) in the cache.
+
+    A result is named ``<kind>-<content hash>.json``; older ones only serve an undo of many edits.
+    """
+    if not cache.is_dir():
+        return
+    kinds: dict[str, list[tuple[float, Path]]] = {}
+    for path in cache.glob("*-*.json"):
+        try:
+            kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for entries in kinds.values():
+        for _, path in sorted(entries, reverse=True)[keep:]:
+            path.unlink(missing_ok=True)

@@ -44,6 +44,7 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         digest.update(b"\0")
     cached = cache / f"citeproc-{digest.hexdigest()[:32]}.json" if cache else None
     if cached and cached.is_file():
+        cached.touch()  # recently used: kept when the cache is pruned
         data = json.loads(cached.read_text("utf-8"))
         return Citeproc(data["clusters"], data["entries"])
     out = run_pandoc(
