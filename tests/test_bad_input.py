@@ -58,6 +58,15 @@ def _replace_bytes(rel: str, old: bytes, new: bytes) -> Callable[[Path], None]:
     return edit
 
 
+def _resolve_line(root: Path, where: str) -> str:
+    """``file:{text}`` → ``file:N``, N the line of the edited file that holds ``text`` (samples change)."""
+    if "{" not in where:
+        return where
+    rel, _, text = where.partition(":{")
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return f"{rel}:{next(n for n, line in enumerate(lines, 1) if text.rstrip('}') in line)}"
+
+
 CASES = {
     "yaml-syntax": (
         _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: [1\n"),
@@ -110,11 +119,16 @@ CASES = {
     "missing-nav-file": (
         _edit_replace("mkdocs.yml", "vedlegg.md", "vedlegg-mangler.md"),
         2,
-        "mkdocs.yml:",
+        "mkdocs.yml:{vedlegg-mangler.md}",
         "vedlegg-mangler.md",
     ),
     # more of the same classes: other files, other ids, other places
-    "yaml-syntax-mkdocs": (_edit_replace("mkdocs.yml", "nav:\n", "nav: [\n"), 2, "mkdocs.yml:", "YAML syntax error"),
+    "yaml-syntax-mkdocs": (
+        _edit_replace("mkdocs.yml", "nav:\n", "nav: [\n"),
+        2,
+        "mkdocs.yml:{- Forside: index.md}",  # the parser notices on the next line
+        "YAML syntax error",
+    ),
     "yaml-duplicate-key": (
         _edit_replace("report/quotes/funn.yaml", "  informant: 1\n", "  informant: 1\n  informant: 2\n"),
         2,
@@ -166,7 +180,7 @@ CASES = {
     "missing-css": (
         _edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n", "  - assets/thesiskit.css\n  - egen.css\n"),
         2,
-        "mkdocs.yml:17",
+        "mkdocs.yml:{egen.css}",
         "egen.css",
     ),
 }
@@ -181,6 +195,7 @@ def test_bad_input_is_reported_and_outputs_survive(
     shutil.copytree(built, root)
     before_site, before_pdf = _digest(root / "site"), (root / "build" / "thesis.pdf").read_bytes()
     edit(root)
+    where = _resolve_line(root, where)
     capsys.readouterr()
     assert main(["build", "--project", str(root)]) == code
     captured = capsys.readouterr()
