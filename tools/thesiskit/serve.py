@@ -8,6 +8,7 @@ live reload then rebuilds the changed pages and refreshes the browser.
 from __future__ import annotations
 
 import filecmp
+import logging
 import shutil
 import subprocess
 import sys
@@ -20,23 +21,77 @@ from .errors import ThesisError
 from .figures.files import write_figures
 from .log import console, report_error
 from .project import Project, open_project
+from .records import Records
 from .site.tree import write_site_config
 
 
 def render_tree(project: Project, target: Path) -> Path:
-    """Render the Markdown tree, sync changed files into ``target``; return the derived config."""
+    """Render the Markdown tree, sync changed files into ``target``; return the derived config.
+
+    MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
+    shows changes (the navigation, a page title, the configuration), every file is touched so that
+    MkDocs rebuilds them all.
+    """
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
         src = read_sources(project)
-        figures = write_figures(src.records, scratch / "figures")
+        figures = _figures(src.records, scratch / "figures")
         pdf = project.build / "thesis.pdf"
         tree, pages, head = site_tree(src, figures, scratch / "markdown", has_pdf=pdf.is_file())
         if pdf.is_file():
             shutil.copy2(pdf, tree / "thesis.pdf")
-        changed = sync_tree(tree, target)
-        console.print(f"  {changed} file(s) changed")
         config = project.build / "serve.mkdocs.yml"
-        return write_site_config(project, src.config, target, pages, config, project.build / "serve-site", head)
+        new_config = write_site_config(  # beside the config, so that its relative paths are the same
+            project,
+            src.config,
+            target,
+            pages,
+            config.with_name(".serve.mkdocs.yml.new"),
+            project.build / "serve-site",
+            head,
+        )
+        shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
+        changed = sync_tree(tree, target)
+        if shape != _last_shape.get(target):
+            _last_shape[target] = shape
+            for path in target.rglob("*.md"):
+                path.touch()
+            console.print(f"  {changed} file(s) changed; navigation or titles changed: every page is rebuilt")
+        else:
+            console.print(f"  {changed} file(s) changed")
+        if config.is_file() and filecmp.cmp(new_config, config, shallow=False):
+            new_config.unlink()  # unchanged: MkDocs, which watches it, need not rebuild everything
+        else:
+            new_config.replace(config)
+        return config
+
+
+_last_shape: dict[Path, str] = {}
+"""Per served tree: the configuration and page titles of the last render."""
+_svg_memo: dict[str, dict[str, str]] = {}
+"""The last figures drawn: SVG by figure id, under the figure records and informants as JSON."""
+
+
+def _figures(records: Records, folder: Path) -> dict[str, Path]:
+    """Write every figure's SVG; draw them again only when a figure record or the informants changed."""
+    key = records.informants_file.model_dump_json() + "".join(f.model_dump_json() for f in records.figures.values())
+    if key not in _svg_memo:
+        drawn = write_figures(records, folder)
+        _svg_memo.clear()
+        _svg_memo[key] = {fid: path.read_text(encoding="utf-8") for fid, path in drawn.items()}
+        return drawn
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for fid, svg in _svg_memo[key].items():
+        out[fid] = folder / f"{fid}.svg"
+        out[fid].write_text(svg, encoding="utf-8")
+    return out
+
+
+def _title_line(page: Path) -> str:
+    """The page's first heading line, which MkDocs shows as its title in every page's navigation."""
+    with page.open(encoding="utf-8") as f:
+        return next((line for line in f if line.startswith("# ")), "\n")
 
 
 def sync_tree(source: Path, target: Path) -> int:
@@ -64,7 +119,9 @@ def serve(project_dir: Path, port: int) -> None:
     project.build.mkdir(parents=True, exist_ok=True)
     tree = project.build / "serve"
     config = render_tree(project, tree)
-    argv = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--livereload"]
+    # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
+    argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    argv += ["--livereload", "--dirty"]
     server = subprocess.Popen(argv)
     path = urlsplit(read_sources(project).config.site_url).path or "/"
     console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
@@ -83,3 +140,17 @@ def serve(project_dir: Path, port: int) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build, which strict mode would count as a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+if __name__ == "__main__":  # ``python -m thesiskit.serve serve …``: MkDocs' own CLI, dirty builds allowed
+    from mkdocs.__main__ import cli
+
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    cli(prog_name="mkdocs")
