@@ -10,6 +10,7 @@ from __future__ import annotations
 import filecmp
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -123,6 +124,7 @@ def serve(project_dir: Path, port: int) -> None:
     argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
     argv += ["--livereload", "--dirty"]
     server = subprocess.Popen(argv)
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop MkDocs' server too (below)
     path = urlsplit(read_sources(project).config.site_url).path or "/"
     console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
     watched = [
@@ -140,6 +142,10 @@ def serve(project_dir: Path, port: int) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class _NoDirtyWarning(logging.Filter):
