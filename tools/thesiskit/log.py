@@ -7,12 +7,34 @@ import shlex
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ThesisError
 
-console = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class _LazyConsole:
+    """rich's Console on stderr, made on first use: ``thesis lint`` need not pay for importing rich."""
+
+    _real: Console | None = None
+
+    def _get(self) -> Console:
+        if _LazyConsole._real is None:
+            from rich.console import Console
+
+            _LazyConsole._real = Console(stderr=True, highlight=False)
+        return _LazyConsole._real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._get(), name, value)
+
+
+console = cast("Console", _LazyConsole())
 log = logging.getLogger("thesiskit")
 
 
