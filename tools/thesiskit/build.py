@@ -62,9 +62,6 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     project = open_project(project_dir)
     with step("Reading sources"):
         src = read_sources(project)
-    if options.gate:
-        with step("Checking citations and anonymity (thesis lint)"):
-            run_gate(project)
     project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
     try:
@@ -80,7 +77,11 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     with step(f"Rendering chapters for {name}"):
                         inp = pdf_input(src, figures, submission, options.engine)
                     jobs[name] = pool.submit(build_pdf, inp, staging / name)
-            # … while this one builds the site, linking to a placeholder that the new PDF replaces.
+            # … while this one runs the gate (a failure waits for them, then discards everything) …
+            if options.gate:
+                with step("Checking citations and anonymity (thesis lint)"):
+                    run_gate(project)
+            # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
                 has_pdf = options.pdf or old_pdf.is_file()
