@@ -194,6 +194,7 @@ def test_bad_input_is_reported_and_outputs_survive(
     root = tmp_path / "mini"
     shutil.copytree(built, root)
     before_site, before_pdf = _digest(root / "site"), (root / "build" / "thesis.pdf").read_bytes()
+    before_tree = _digest(root / "build" / "markdown"), (root / "build" / "mkdocs.yml").read_bytes()
     edit(root)
     where = _resolve_line(root, where)
     capsys.readouterr()
@@ -205,6 +206,7 @@ def test_bad_input_is_reported_and_outputs_survive(
     assert "Traceback" not in err
     assert _digest(root / "site") == before_site
     assert (root / "build" / "thesis.pdf").read_bytes() == before_pdf
+    assert (_digest(root / "build" / "markdown"), (root / "build" / "mkdocs.yml").read_bytes()) == before_tree
 
 
 SCRIPT = "<script>alert(1)</script>"

@@ -30,7 +30,7 @@ from .render.links import resolve_refs
 from .site.cff import citation_cff
 from .site.citation import thesis_bibtex, thesis_key
 from .site.pages import GENERATED_NAV
-from .site.tree import build_site, head_tags, write_markdown_tree
+from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
 from .sources import Chapter, SiteConfig, load_site_config, read_chapters
 
 
@@ -102,6 +102,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
+                write_engine_config(project, src.config, pages, head)
                 _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
     finally:
         shutil.rmtree(staging, ignore_errors=True)

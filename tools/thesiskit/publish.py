@@ -11,24 +11,26 @@ from .project import Project
 
 def swap_in(project: Project, staging: Path) -> None:
     """Move staged outputs into site/ and build/; the previous outputs stay until then."""
-    new_site = staging / "site"
-    if new_site.is_dir():
-        old = staging / "old-site"
-        if project.site.exists():
-            os.replace(project.site, old)
-        os.replace(new_site, project.site)
-        shutil.rmtree(old, ignore_errors=True)
+    if (staging / "site").is_dir():
+        _swap_dir(staging / "site", project.site, staging / "old-site")
     for name in ("thesis.pdf", "thesis-submission.pdf"):
         if (staging / name).is_file():
-            os.replace(staging / name, project.build / name)
-    md = staging / "markdown"
-    if md.is_dir():
-        target = project.build / "markdown"
-        old_md = staging / "old-markdown"
-        if target.exists():
-            os.replace(target, old_md)
-        os.replace(md, target)
-        shutil.rmtree(old_md, ignore_errors=True)
+            os.replace(staging / name, project.build / name)  # atomic: a file is renamed over the old one
+    if (staging / "markdown").is_dir():
+        _swap_dir(staging / "markdown", project.build / "markdown", staging / "old-markdown")
+
+
+def _swap_dir(new: Path, target: Path, old: Path) -> None:
+    """Put folder ``new`` at ``target``; if the second rename fails, the previous ``target`` is put back."""
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.exists() and not target.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def prune_cache(cache: Path, keep: int = 8) -> None:

@@ -99,10 +99,13 @@ def write_site_config(
 
 
 def build_site(project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str) -> None:
-    """Build the Markdown tree with MkDocs into ``staging/site``; keep a relative config in build/."""
+    """Build the Markdown tree with MkDocs into ``staging/site``."""
     site_config = write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site", head)
     run_mkdocs(site_config, project.cache / "jinja-theme")
-    # the same config for any engine, next to build/markdown/ once published
+
+
+def write_engine_config(project: Project, config: SiteConfig, pages: list[str], head: str) -> None:
+    """build/mkdocs.yml: the same config for any engine, next to the published build/markdown/."""
     write_site_config(
         project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.site, head
     )
