@@ -120,8 +120,8 @@ def _cut(piece: str, room: float, size: float, bold: bool) -> tuple[int, int]:
     """Where to hyphenate a piece so the head fits in ``room``: (index, quality), best first.
 
     Only breaks the nb_NO patterns allow, or a joining "s" of a compound, are used when one
-    fits (quality at least 2), the likeliest compound joint among them first; a piece with none that fits is cut where the
-    compound heuristic likes it best.
+    fits (quality at least 2), the likeliest compound joint among them first; a piece with
+    none that fits is cut where the compound heuristic likes it best.
     """
     fits = [i for i in range(1, len(piece)) if text_width(piece[:i] + "-", size, bold) <= room + EPSILON]
     if not fits:
