@@ -53,7 +53,15 @@ def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     if folder is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _FolderCache(str(folder))
+
+
+class _FolderCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache, making its folder again if a clean build removed it meanwhile."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        Path(self.directory).mkdir(parents=True, exist_ok=True)
+        super().dump_bytecode(bucket)
 
 
 def _compiled(env: jinja2.Environment, source: str, rel: str) -> jinja2.Template:
