@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -10,10 +12,12 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 
+from . import figures as figure_code
 from .cite.bib import Bibliography, load_bib
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
@@ -65,7 +69,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
     try:
-        figures = write_figures(src.records, staging / "figures")
+        figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
             # The PDFs compile on the other core (Pandoc and Typst run outside Python's lock) …
             jobs: dict[str, Future[None]] = {}
@@ -119,6 +123,35 @@ def read_sources(project: Project) -> Sources:
         raise InputError(bib.problems)
     chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
     return Sources(project, config, records, bib, chapters, make_env(project.templates, project.cache / "jinja"))
+
+
+def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
+    """Every figure as SVG (``write_figures``), kept in the cache by the records and the drawing code."""
+    records = src.records
+    digest = hashlib.sha256()
+    code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
+    for part in (
+        *(p.read_bytes() for p in code),
+        version("pyphen").encode(),
+        records.informants_file.model_dump_json().encode(),
+        *(f.model_dump_json().encode() for f in records.figures.values()),
+    ):
+        digest.update(part + b"\0")
+    cached = src.project.cache / f"figures-{digest.hexdigest()[:32]}.json"
+    if cached.is_file():
+        cached.touch()  # recently used: kept when the cache is pruned
+        folder.mkdir(parents=True, exist_ok=True)
+        out = {}
+        for fid, svg in json.loads(cached.read_text("utf-8")).items():
+            out[fid] = folder / f"{fid}.svg"
+            out[fid].write_text(svg, encoding="utf-8")
+        return out
+    out = write_figures(records, folder)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({fid: p.read_text("utf-8") for fid, p in out.items()}, ensure_ascii=False), "utf-8")
+    tmp.replace(cached)
+    return out
 
 
 def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bool) -> tuple[Path, list[str], str]:

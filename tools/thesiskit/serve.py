@@ -17,12 +17,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import read_sources, site_tree
+from .build import draw_figures, read_sources, site_tree
 from .errors import ThesisError
-from .figures.files import write_figures
 from .log import console, report_error
 from .project import Project, open_project
-from .records import Records
 from .site.tree import write_site_config
 
 
@@ -36,7 +34,7 @@ def render_tree(project: Project, target: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
         src = read_sources(project)
-        figures = _figures(src.records, scratch / "figures")
+        figures = draw_figures(src, scratch / "figures")
         pdf = project.build / "thesis.pdf"
         tree, pages, head = site_tree(src, figures, scratch / "markdown", has_pdf=pdf.is_file())
         if pdf.is_file():
@@ -69,24 +67,6 @@ def render_tree(project: Project, target: Path) -> Path:
 
 _last_shape: dict[Path, str] = {}
 """Per served tree: the configuration and page titles of the last render."""
-_svg_memo: dict[str, dict[str, str]] = {}
-"""The last figures drawn: SVG by figure id, under the figure records and informants as JSON."""
-
-
-def _figures(records: Records, folder: Path) -> dict[str, Path]:
-    """Write every figure's SVG; draw them again only when a figure record or the informants changed."""
-    key = records.informants_file.model_dump_json() + "".join(f.model_dump_json() for f in records.figures.values())
-    if key not in _svg_memo:
-        drawn = write_figures(records, folder)
-        _svg_memo.clear()
-        _svg_memo[key] = {fid: path.read_text(encoding="utf-8") for fid, path in drawn.items()}
-        return drawn
-    folder.mkdir(parents=True, exist_ok=True)
-    out = {}
-    for fid, svg in _svg_memo[key].items():
-        out[fid] = folder / f"{fid}.svg"
-        out[fid].write_text(svg, encoding="utf-8")
-    return out
 
 
 def _title_line(page: Path) -> str:
