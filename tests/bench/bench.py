@@ -155,6 +155,53 @@ def edit_quote(root: Path, rel: str) -> Callable[[int], None]:
     return edit
 
 
+def serve_latency(root: Path, env: dict[str, str], runs: int) -> Sample:
+    """``thesis serve``: seconds from saving a paragraph edit to the served page showing it."""
+    import socket
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    site_path = urlsplit(yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")).get("site_url") or "/").path
+    url = f"http://127.0.0.1:{port}{site_path}{PARAGRAPH_CHAPTER.removeprefix('docs/').removesuffix('.md')}/"
+    argv = [str(BIN / "thesis"), "serve", "--project", str(root), "--port", str(port)]
+    server = subprocess.Popen(argv, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    out = Sample()
+    edit = edit_paragraph(root, PARAGRAPH_CHAPTER)
+    try:
+        deadline = time.monotonic() + 180
+        while not page() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        base = int(time.time())  # a word no earlier edit left in the chapter
+        for i in range(runs + 1):
+            time.sleep(1.5)  # let the previous rebuild settle
+            t0 = time.perf_counter()
+            edit(base + i)
+            while f"Endring {base + i}." not in page():
+                if time.perf_counter() - t0 > 60:
+                    raise SystemExit("bench: thesis serve did not show an edit within 60 s")
+                time.sleep(0.02)
+            if i:
+                out.seconds.append(time.perf_counter() - t0)
+            print(f"  {'warm-up' if i == 0 else f'run {i}'}: {time.perf_counter() - t0:.2f} s", file=sys.stderr)
+    finally:
+        server.terminate()  # thesis serve stops its MkDocs server on SIGTERM
+        server.wait(timeout=30)
+    return out
+
+
 def floor(root: Path, env: dict[str, str], runs: int, work: Path) -> dict[str, Sample]:
     """The engines alone on the kit's own inputs for this study (see the module docstring)."""
     from thesiskit.pandoc import csl_path, pandoc_path
@@ -244,6 +291,8 @@ def main() -> int:
                 ):
                     print(f"{scale}×: rebuild after an edit ({name})", file=sys.stderr)
                     r[name] = measure([*argv, "--project", str(root)], root, env, args.runs, edit)
+                print(f"{scale}×: thesis serve, edit → page served", file=sys.stderr)
+                r["serve"] = serve_latency(root, env, args.runs)
             results[scale] = r
     finally:
         if not args.keep:
@@ -277,6 +326,7 @@ def print_table(
     row("rebuild, one paragraph edited", "paragraph", "≤ 1 s")
     row("rebuild, one paragraph edited, --no-pdf", "paragraph-site", "")
     row("rebuild, one quote record edited", "quote", "")
+    row("`thesis serve`: paragraph saved → page served", "serve", "")
     row("`thesis lint`", "lint", "≤ 0.5 s (1×), ≤ 3 s (10×)")
     peaks = [f"{max(results[s]['clean'].peak_bytes) / 2**20:.0f}" for s in scales]
     rows.append(("peak memory, clean build (MB, process tree)", peaks, "≤ 500 MB"))
