@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -80,7 +81,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 if wanted:
                     with step(f"Rendering chapters for {name}"):
                         inp = pdf_input(src, figures, submission, options.engine)
-                    jobs[name] = pool.submit(build_pdf, inp, staging / name)
+                    jobs[name] = pool.submit(cached_pdf, inp, staging / name)
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
@@ -192,6 +193,44 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     pages = [*pages[:cut], refs, *pages[cut:]]
     created = source_date(src.records.study.date)
     return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
+
+
+def cached_pdf(inp: PdfInput, out: Path) -> None:
+    """``build_pdf``, skipped when everything the PDF is made from is as in a recent build.
+
+    The key covers the pages, figures, bibliography, study metadata, dates, the PDF code and
+    templates, and the versions of Pandoc, Typst and the CSL style.
+    """
+    if inp.engine != "typst":  # another engine's version is not known here
+        build_pdf(inp, out)
+        return
+    from . import pdf as pdf_code
+    from .pandoc import csl_path, pandoc_version
+    from .render.env import KIT_TEMPLATES
+
+    digest = hashlib.sha256()
+    parts: list[bytes] = [
+        json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
+        *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
+        inp.bib.read_bytes() if inp.bib.is_file() else b"",
+        inp.records.study.model_dump_json().encode(),
+        f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
+        csl_path().read_bytes(),
+    ]
+    for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
+        parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
+    for part in parts:
+        digest.update(part + b"\0")
+    cached = inp.project.cache / f"pdf-{digest.hexdigest()[:32]}.pdf"
+    if cached.is_file():
+        cached.touch()  # recently used: kept when the cache is pruned
+        shutil.copyfile(cached, out)
+        return
+    build_pdf(inp, out)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    shutil.copyfile(out, tmp)
+    tmp.replace(cached)
 
 
 def _has_numbered_heading(page: Page) -> bool:

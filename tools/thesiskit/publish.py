@@ -34,14 +34,15 @@ def _swap_dir(new: Path, target: Path, old: Path) -> None:
 
 
 def prune_cache(cache: Path, keep: int = 8) -> None:
-    """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``typst-*`` …) in the cache.
+    """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``typst-*``, ``pdf-*`` …).
 
-    A result is named ``<kind>-<content hash>.json``; older ones only serve an undo of many edits.
+    A result is named ``<kind>-<content hash>.json`` (or ``.pdf``); older ones only serve an undo
+    of many edits.
     """
     if not cache.is_dir():
         return
     kinds: dict[str, list[tuple[float, Path]]] = {}
-    for path in cache.glob("*-*.json"):
+    for path in [*cache.glob("*-*.json"), *cache.glob("*-*.pdf")]:
         try:
             kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
         except OSError:
