@@ -44,6 +44,7 @@ def _edit_replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
 
 def _write_bytes(rel: str, data: bytes) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
 
     return edit
@@ -176,6 +177,18 @@ CASES = {
         2,
         "references.bib:3",
         "UTF-8",
+    ),
+    "not-utf8-template": (
+        _write_bytes("templates/site/quote.md.j2", "{{ q.text }}\n«{{ q.informant }}» S\xf8lvi\n".encode("latin-1")),
+        2,
+        "templates/site/quote.md.j2:2",
+        "UTF-8",
+    ),
+    "template-runtime": (
+        _write_bytes("templates/site/quote.md.j2", b"{{ q.text }}\n{{ q.informant / 0 }}\n"),
+        2,
+        "templates/site/quote.md.j2:2",
+        "division by zero",
     ),
     "missing-css": (
         _edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n", "  - assets/thesiskit.css\n  - egen.css\n"),

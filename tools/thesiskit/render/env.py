@@ -113,13 +113,27 @@ def md_escape(text: str) -> str:
 
 
 def render(env: jinja2.Environment, name: str, **ctx: Any) -> str:
-    """Render a kit template by name."""
+    """Render a kit template by name (a study may override it in its templates/)."""
     try:
         return env.get_template(name).render(**ctx)
     except jinja2.TemplateSyntaxError as exc:
         raise InputError.at(exc.filename or name, exc.lineno, f"template syntax error: {exc.message}") from None
+    except UnicodeDecodeError as exc:
+        line = bytes(exc.object[: exc.start]).count(b"\n") + 1
+        raise InputError.at(_template_file(env, name), line, "not valid UTF-8; save the file as UTF-8") from None
     except jinja2.UndefinedError as exc:
         raise InputError.at(name, _line_in(exc, name), f"template: {exc.message}") from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, ValueError, AttributeError, TypeError) as exc:
+        where = _template_file(env, name)
+        raise InputError.at(where, _line_in(exc, where), f"template error: {exc}") from None
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    """The file a template name resolves to (the study's own before the kit's)."""
+    for folder in getattr(env.loader, "searchpath", []):
+        if (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
+    return name
 
 
 def render_source(env: jinja2.Environment, source: str, rel: str, ctx: dict[str, Any]) -> str:
