@@ -25,7 +25,7 @@ def test_reader_searches_follows_a_finding_and_copies_its_citation(real_build: P
         # search for a Norwegian word; the "no" stemmer finds the inflected forms too
         page.click("input.md-search__input")
         page.fill("input.md-search__input", "styringslinjene")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_selector(".md-search-result__item", timeout=60000)  # the index loads in a worker
         assert page.locator(".md-search-result__item").count() > 3
         page.keyboard.press("Escape")
 
