@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Problem
 from ..render.chapters import Page, Rendered, rel_link
+from ..render.headings import HEADING, parse_attrs
 from ..sources import Chapter
 from .bib import Bibliography
 from .citeproc import Citeproc, cluster_markdown
 from .scan import Cluster, scan
 
 REFERENCES_PAGE = "litteratur.md"
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def link_citations(rendered: Rendered, clusters: dict[str, list[Cluster]], cp: C
 def _sections(text: str, rendered: Rendered) -> list[tuple[int, str]]:
     """(offset, label) of every heading of a page, in order."""
     out = []
-    for m in _HEADING.finditer(text):
-        h = rendered.headings.get(m.group(2) or "")
-        out.append((m.start(), h.label if h else m.group(1)))
+    for m in HEADING.finditer(text):
+        h = rendered.headings.get(parse_attrs(m.group("attrs") or "")[0] or "")
+        out.append((m.start(), h.label if h else m.group("title")))
     return out

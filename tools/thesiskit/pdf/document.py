@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 
 from ..render.chapters import Page
-from ..render.headings import parse_attrs
+from ..render.headings import HEADING, parse_attrs
 
 REFERENCES_PAGE = "litteratur.md"
 DEFAULT_REFERENCES = "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
 SOURCE_MARK = "// thesiskit-source: "
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^{}]*)\})?[ \t]*$", re.M)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
 _FIGURE_ID = re.compile(r"\{#fig-([a-z0-9][a-z0-9-]*)[ }]")
 _REFS_DIV = re.compile(r"^:::+\s*\{[^}]*#refs\b", re.M)
@@ -59,7 +58,7 @@ def raw_typst(code: str) -> str:
 def _first_heading(markdown: str) -> tuple[bool, str] | None:
     """(numbered, lang or "") of the page's first heading outside code, or None if it has none."""
     text = _FENCE.sub("", markdown)
-    m = _HEADING.search(text)
+    m = HEADING.search(text)
     if m is None:
         return None
     _, classes, rest = parse_attrs(m.group(3) or "")
@@ -69,7 +68,7 @@ def _first_heading(markdown: str) -> tuple[bool, str] | None:
 
 def _has_numbered_heading(markdown: str) -> bool:
     text = _FENCE.sub("", markdown)
-    for m in _HEADING.finditer(text):
+    for m in HEADING.finditer(text):
         _, classes, _ = parse_attrs(m.group(3) or "")
         if "unnumbered" not in classes and "-" not in classes:
             return True

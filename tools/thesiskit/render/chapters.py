@@ -13,6 +13,7 @@ from ..records import Records
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
 from .headings import Heading, HeadingNumberer
+from .tokens import CITE_THIS, ref_token
 
 Target = Literal["site", "pdf"]
 
@@ -149,8 +150,8 @@ def render_chapters(
             "informants_table": helpers.informants_table,
             "author": helpers.author,
             "changes_list": helpers.changes_list,
-            "ref": lambda hid: f"⟦ref:{hid}⟧",
-            "cite_this": lambda: "⟦cite-this⟧" if target == "site" else "",
+            "ref": ref_token,
+            "cite_this": lambda: CITE_THIS if target == "site" else "",
             "study": records.study,
             "target": target,
             "submission": submission,

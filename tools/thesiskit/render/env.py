@@ -12,6 +12,7 @@ import jinja2
 
 from ..errors import InputError
 from ..figures.outline import outline
+from .tokens import ref_token
 
 KIT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -43,7 +44,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["outline"] = outline
     env.filters["groupby_ordered"] = _groupby_ordered
     env.filters["attribute_labels"] = _attribute_labels
-    env.filters["place_link"] = lambda hid: f"⟦ref:{hid}⟧"
+    env.filters["place_link"] = ref_token
     env.filters["first_per_section"] = _first_per_section
     return env
 

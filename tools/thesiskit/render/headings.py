@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..errors import InputError, Problem
 
 _FENCE = re.compile(r"^(```|~~~)")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*(?:\{(?P<attrs>[^{}]*)\})?[ \t]*$")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*(?:\{(?P<attrs>[^{}]*)\})?[ \t]*$", re.M)
+"""An ATX heading with optional ``{#id .class}`` attributes (groups: hashes, title, attrs)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class HeadingNumberer:
         for n, line in enumerate(text.split("\n"), 1):
             if _FENCE.match(line):
                 fenced = not fenced
-            m = None if fenced else _HEADING.match(line)
+            m = None if fenced else HEADING.match(line)
             if not m:
                 out.append(line)
                 continue

@@ -6,13 +6,7 @@ import re
 
 from ..errors import InputError, Problem
 from .chapters import Page, Rendered, Target, rel_link
-
-REF = re.compile(r"⟦ref:([^⟧\s]+)⟧")
-
-
-def ref_token(hid: str) -> str:
-    """What ``{{ ref(id) }}`` writes into a chapter before numbers are known."""
-    return f"⟦ref:{hid}⟧"
+from .tokens import REF
 
 
 def resolve_refs(rendered: Rendered, target: Target) -> Rendered:

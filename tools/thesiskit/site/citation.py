@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..records.schema import Finding, Study
+from ..render import tokens
 
 
 def ascii_key(text: str) -> str:
@@ -137,7 +138,7 @@ def json_ld(study: Study, *, url: str, pdf_url: str, abstract: str) -> str:
 def plain_text(markdown: str) -> str:
     """Markdown (after rendering) as one line of plain text, for metadata."""
     text = re.sub(r"^#.*$", "", markdown, flags=re.M)
-    text = re.sub(r"⟦[^⟧]*⟧", "", text)
+    text = tokens.ANY.sub("", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\{[^}]*\}", "", text)

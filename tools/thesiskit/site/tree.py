@@ -14,13 +14,13 @@ from ..project import Project
 from ..records import Records
 from ..render.chapters import Rendered
 from ..render.env import KIT_TEMPLATES, render
+from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import highwire_tags, json_ld, plain_text
 from .mkdocs import full_nav, run_mkdocs, write_config
 from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
 
-CITE_THIS = "⟦cite-this⟧"
 HOME = "index.md"
 
 
