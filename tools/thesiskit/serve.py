@@ -24,6 +24,7 @@ from .errors import ThesisError
 from .log import console, report_error
 from .project import Project, open_project
 from .site.tree import write_site_config
+from .sources import load_site_config
 
 
 def render_tree(project: Project, target: Path) -> Path:
@@ -107,7 +108,7 @@ def serve(project_dir: Path, port: int) -> None:
     argv += ["--livereload", "--dirty"]
     server = subprocess.Popen(argv, env={**os.environ, "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme")})
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop MkDocs' server too (below)
-    path = urlsplit(read_sources(project).config.site_url).path or "/"
+    path = urlsplit(load_site_config(project).site_url).path or "/"
     console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
