@@ -95,6 +95,7 @@ class _Helpers:
             fig=fig,
             number=self.figure_numbers[fid],
             target=self.target,
+            submission=self.submission,
             src=self._link(f"figurer/{fid}.svg"),
             informants=self.records.informants_file,
         )
@@ -114,7 +115,7 @@ class _Helpers:
     def author(self) -> str:
         study = self.records.study
         if self.submission:
-            return f"Kandidatnummer {study.candidate_number}"
+            return candidate(study.language, study.candidate_number)
         return study.author.name
 
     def changes_list(self) -> str:
@@ -125,6 +126,17 @@ class _Helpers:
             quotes=self.records.quotes,
             target=self.target,
         )
+
+
+# How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
+# ``{{ author() | capfirst }}`` where it starts a sentence or line.
+_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
+
+
+def candidate(language: str, number: str) -> str:
+    """The candidate as named in running text of the exam submission: "kandidat 115"."""
+    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    return f"{word} {number}"
 
 
 def render_chapters(
