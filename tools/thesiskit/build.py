@@ -36,8 +36,8 @@ from .render.env import make_env
 from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
-from .site.citation import thesis_bibtex, thesis_key
-from .site.pages import GENERATED_NAV
+from .site.citation import place_cluster, thesis_bibtex, thesis_key
+from .site.pages import GENERATED_NAV, finding_places
 from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
 from .sources import Chapter, SiteConfig, load_site_config, read_chapters
 
@@ -98,7 +98,8 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     (tree / "thesis.pdf").write_bytes(b"")
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
-                with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(project, src.records.study)):
+                when = source_date(project, src.records.study)
+                with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
                     build_site(project, src.config, tree, pages, staging, head)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
@@ -171,6 +172,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
+        places = finding_places(records, rendered, src.config.site_url)
+        texts += [place_cluster(records.study, place) for place in places.values()]
         cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
