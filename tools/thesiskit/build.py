@@ -32,7 +32,7 @@ from .publish import prune_cache, swap_in
 from .records import Records, load_records
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
-from .render.env import make_env
+from .render.env import make_env, render
 from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
@@ -112,7 +112,13 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages, head)
-                _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
+                cff = citation_cff(
+                    src.records.study,
+                    src.config.site_url,
+                    name=src.config.site_name,
+                    description=str(src.config.data.get("site_description") or ""),
+                )
+                _write_if_changed(project.root / "CITATION.cff", cff)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
@@ -185,9 +191,10 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
     rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
     rendered = resolve_refs(rendered, "pdf")
-    refs = Page(
-        REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
-    )
+    # the edition marks the entries it reconstructed; the submission is the text as submitted
+    reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
+    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
+    refs = Page(REFERENCES_PAGE, "Litteraturliste", refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
     if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)
         pages = [p for p in pages if not edition_only(p.markdown)]
