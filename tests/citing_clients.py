@@ -200,10 +200,7 @@ def ruby_cff_bibtex(cff: dict[str, Any]) -> tuple[str, dict[str, str]]:
     """GitHub's BibTeX for a CITATION.cff: (entry type, fields), as ruby-cff's ``BibTeX.format`` makes them."""
     model = cff.get("preferred-citation") or cff
     kind = str(model.get("type") or "")
-    if not kind or "software" in kind:
-        bib_type = "software"
-    else:
-        bib_type = _RUBY_CFF_TYPES.get(kind, "misc")
+    bib_type = "software" if not kind or "software" in kind else _RUBY_CFF_TYPES.get(kind, "misc")
     authors = " and ".join(f"{a['family-names']}, {a['given-names']}" for a in model["authors"])
     values = {"author": authors, "title": "{" + str(model["title"]) + "}"}
     for name in _RUBY_CFF_FIELDS.get(bib_type, []):

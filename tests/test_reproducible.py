@@ -74,8 +74,9 @@ def test_dates_come_from_the_last_commit_of_a_study_in_git(tmp_path: Path, monke
     root = tmp_path / "mini"
     shutil.copytree(SAMPLES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "expected"))
     when = "2022-02-03T04:05:06+00:00"
-    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(tmp_path), "PATH": os.environ["PATH"]}  # fmt: skip
+    env = {"HOME": str(tmp_path), "PATH": os.environ["PATH"]}
+    for who in ("AUTHOR", "COMMITTER"):
+        env |= {f"GIT_{who}_DATE": when, f"GIT_{who}_NAME": "t", f"GIT_{who}_EMAIL": "t@t"}
     for argv in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "sources"]):
         subprocess.run([git, "-C", str(root), *argv], check=True, env=env, capture_output=True)
     assert main(["build", "--project", str(root)]) == 0
