@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from ..records.schema import Finding, Study
 from ..render import tokens
+from ..render.escape import md_line, one_line
 
 
 def ascii_key(text: str) -> str:
@@ -26,10 +27,11 @@ def ascii_key(text: str) -> str:
 
 def thesis_key(study: Study) -> str:
     """Citation key of the thesis itself."""
-    return f"{ascii_key(study.author.family)}{study.date.year}"
+    return f"{ascii_key(study.author.family)[:40]}{study.date.year}"  # a file name too: kept short
 
 
 def _bib_escape(value: str) -> str:
+    value = " ".join(value.split())  # a line break or "@" at a line start cannot open another entry
     return value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
 
 
@@ -84,12 +86,8 @@ def thesis_ris(study: Study, url: str, *, place: Place | None = None) -> str:
     if place is not None:
         rows.append(("N1", f"{place.title}: {place.locator}, {place.permalink}"))
     rows.append(("ER", ""))
-    return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in rows if value or tag == "ER")
-
-
-def _ris_value(value: str) -> str:
-    """One RIS line: a line break in a value would start a new tag."""
-    return " ".join(value.split())
+    # one value per line: a line break in data cannot start another field or record
+    return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in rows if value or tag == "ER")
 
 
 @dataclass(frozen=True)
@@ -117,8 +115,7 @@ def finding_place(study: Study, finding: Finding, section: str, permalink: str) 
 
 def place_cluster(study: Study, place: Place) -> str:
     """The Pandoc citation of the thesis at a place, for citeproc: ``[@vatnoy2019, avsnitt 4.3.2]``."""
-    locator = place.locator.replace("[", "").replace("]", "").replace(";", ",")
-    return f"[@{thesis_key(study)}, {locator}]"
+    return f"[@{thesis_key(study)}, {md_line(place.locator).replace(';', ',')}]"  # data: no markup, one cite
 
 
 @dataclass(frozen=True)
