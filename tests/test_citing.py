@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 import shutil
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def test_a_finding_is_cited_as_the_thesis_with_its_section_and_permalink(mini: P
     home = (site / "index.html").read_text("utf-8")
     apa = re.search(r'id="siter-apa">(.*?)</p>', html, re.S)
     assert apa and apa.group(1) == re.search(r'id="siter-apa">(.*?)</p>', home, re.S).group(1)  # type: ignore[union-attr]
-    assert "[Masteroppgave, Eksempelhøgskolen]" in apa.group(1) and "Stolte og engasjerte" not in apa.group(1)
+    text = unescape(apa.group(1))
+    assert "[Masteroppgave, Eksempelhøgskolen]" in text and "Stolte og engasjerte" not in text
     assert "(Nordmann, 2020, avsn. 2.1)" in html
     assert f'Fast lenke: <a href="{permalink}">' in html
 
