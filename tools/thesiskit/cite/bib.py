@@ -113,33 +113,32 @@ def _parse(
 ) -> tuple[dict[str, BibEntry], tuple[Problem, ...], tuple[BibEntry, ...], tuple[Problem, ...], tuple[Problem, ...]]:
     lib = bibtexparser.parse_string(text, parse_stack=[])  # values as written: resolved below
     reader = _Reader(rel)
-    for block in lib.blocks:
+    entries: dict[str, BibEntry] = {}
+    dups: list[BibEntry] = []
+    for block in lib.blocks:  # in file order: a macro counts from its @string on, as in BibTeX
         if isinstance(block, bm.String):
             reader.define(block)
         elif isinstance(block, bm.ImplicitComment):
             reader.stray_at(block)
-    entries: dict[str, BibEntry] = {}
-    dups: list[BibEntry] = []
-    recovered: list[bm.Entry] = []
-    for block in lib.failed_blocks:
-        line = (block.start_line or 0) + 1
-        if isinstance(block, bm.DuplicateBlockKeyBlock):
-            dup = block.ignore_error_block
-            if isinstance(dup, bm.Entry):
-                dups.append(reader.entry(dup))
-            continue
-        if isinstance(block, bm.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
+        elif isinstance(block, bm.Entry):
+            if block.key not in entries:
+                entries[block.key] = reader.entry(block)
+        elif isinstance(block, bm.DuplicateBlockKeyBlock):
+            if isinstance(block.ignore_error_block, bm.Entry):
+                dups.append(reader.entry(block.ignore_error_block))
+        elif isinstance(block, bm.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
             # keep the entry (the last value wins) and report the field
-            recovered.append(block.ignore_error_block)
+            kept = block.ignore_error_block
+            if kept.key not in entries:
+                entries[kept.key] = reader.entry(kept)
             fields = ", ".join(sorted(block.duplicate_keys))
+            line = (block.start_line or 0) + 1
             reader.problems.append(Problem(rel, line, f"BibTeX syntax error: field {fields} given twice"))
-            continue
-        key = _RAW_KEY.match(block.raw or "")
-        where = f" in @{key.group(1)}{{{key.group(2)}}}" if key else ""
-        reader.problems.append(Problem(rel, line, f"BibTeX syntax error{where}: {_reason(block)}"))
-    for e in [*lib.entries, *recovered]:
-        if e.key not in entries:
-            entries[e.key] = reader.entry(e)
+        elif isinstance(block, bm.ParsingFailedBlock):
+            key = _RAW_KEY.match(block.raw or "")
+            where = f" in @{key.group(1)}{{{key.group(2)}}}" if key else ""
+            line = (block.start_line or 0) + 1
+            reader.problems.append(Problem(rel, line, f"BibTeX syntax error{where}: {_reason(block)}"))
     return entries, tuple(reader.problems), tuple(dups), tuple(reader.undefined), tuple(reader.stray)
 
 

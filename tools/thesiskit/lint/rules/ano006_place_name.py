@@ -14,7 +14,8 @@ Names that are also ordinary words (Hole, Vik, Nes, Lier, Bø, Sel, Moss, Hå, T
 Heim, Ås, Ål, Lom, Os, Marker, Kinn, Stad, Gran, Lund, Vang …; column `vanlig_ord` of the list) are
 reported only in a strong context: `NAV Hole`, `NAV-kontoret i Hole`, `Hole kommune`, `Hole-kommune`.
 
-Does not fire on: a name that is a bibliography author (`Lund (2012)`), an institution's name
+Does not fire on: a name that is a bibliography author (`Lund (2012)`; but in a strong
+context such as `Hole kommune` it is a place all the same), an institution's name
 (`Universitetet i Bergen`, `Høgskolen i Oslo og Akershus`), a publisher's place (`Oslo: Universitetsforlaget`),
 names listed under `lint: places: ignore`, and allow-listed strings. Names under `lint: places: extra`
 (a district, a street) are reported like municipalities.
@@ -157,14 +158,16 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         view = source.anon
         reported: set[int] = set()
         for start, end, name in _places(view, by_first):
-            if name.casefold() in ignore or authors.exact(name):
+            if name.casefold() in ignore:
                 continue
             before = view[max(0, start - 60) : start]
             after = view[end : end + 60]
+            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+            if not strong and authors.exact(name):  # "Lund (2012)"; but "Hole kommune" is a place
+                continue
             if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
                 continue
             what, common = info[name]
-            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
             if not strong and (common or sentence_initial(view, start)):
                 continue
             reported.add(start)
