@@ -89,19 +89,9 @@ def _tool_version() -> str:
         return "0"
 
 
-def _information_uri() -> str:
-    """The kit's home page, from its package metadata (``[project.urls]`` in pyproject.toml)."""
-    try:
-        from importlib.metadata import metadata
-
-        urls = metadata("thesiskit").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        urls = []
-    for entry in urls:
-        label, _, url = entry.partition(",")
-        if label.strip().casefold() in ("homepage", "documentation", "repository", "source"):
-            return url.strip()
-    return ""
+INFORMATION_URI = "https://example.org/thesiskit"
+"""The kit's home page for SARIF's ``informationUri``: a placeholder until the kit has a public home
+(the same address as the pre-commit example in README.md)."""
 
 
 def _location(f: Finding, prefix: str) -> dict[str, Any]:
@@ -121,9 +111,7 @@ def sarif(findings: Sequence[Finding], prefix: str = "") -> dict[str, Any]:
     rules = registry()
     index = {code: i for i, code in enumerate(rules)}
     driver: dict[str, Any] = {"name": "thesis lint", "version": _tool_version()}
-    info = _information_uri()
-    if info:
-        driver["informationUri"] = info
+    driver["informationUri"] = INFORMATION_URI
     failed = [f for f in findings if f.internal]
     return {
         "$schema": SARIF_SCHEMA,
