@@ -8,7 +8,6 @@ to the writer), and every informant quote with its informant number.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -19,12 +18,7 @@ from thesiskit.build import BuildOptions, build_study
 from thesiskit.cite.scan import scan
 from thesiskit.word.study import import_docx
 
-from ..conftest import REPO, STUDY_PARTS
-
-if not (REPO / "report" / "study.yaml").is_file() or "likeverdig samarbeid" not in (
-    REPO / "report" / "study.yaml"
-).read_text(encoding="utf-8"):
-    pytest.skip("the study in this repository is not the NAV edition these tests are about", allow_module_level=True)
+from .conftest import _copy_study
 
 
 def _words(path: Path) -> list[str]:
@@ -38,14 +32,7 @@ def _grams(words: list[str], n: int = 6) -> set[tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def round_trip(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("edition") / "study"
-    root.mkdir()
-    for part in STUDY_PARTS:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        elif src.is_file():
-            shutil.copy2(src, root / part)
+    root = _copy_study(tmp_path_factory.mktemp("edition") / "study")
     build_study(root, BuildOptions(site=False, pdf=False, docx=True, gate=False))
     back = root.parent / "back"
     import_docx(root / "build" / "thesis.docx", back, root / "references.bib")
