@@ -89,12 +89,12 @@ def test_a_finding_is_cited_as_the_thesis_with_its_section_and_permalink(mini: P
     thesis_bib = bibtexparser.parse_string((site / "siter" / "nordmann2020.bib").read_text("utf-8"))
     thesis_ris = _ris(site / "siter" / "nordmann2020.ris")
     permalink, locator = "https://example.org/mini/funn/stolte/", "avsnitt 2.1"  # the finding's source heading
-    # BibTeX: the thesis's own entry, and a comment with the locator and permalink
+    # BibTeX: the thesis's own entry (one record), and a comment line with the locator and permalink
     bib = bibtexparser.parse_string((site / "funn" / "stolte.bib").read_text("utf-8"))
     assert [(e.entry_type, e.key) for e in bib.entries] == [("mastersthesis", "nordmann2020")]
     assert bib.entries[0].fields_dict.keys() == thesis_bib.entries[0].fields_dict.keys()
     assert all(f.value == thesis_bib.entries[0][f.key] for f in bib.entries[0].fields)
-    assert len(bib.comments) == 1 and locator in bib.comments[0].comment and permalink in bib.comments[0].comment
+    assert len(bib.comments) == 1 and f"nordmann2020, {locator}: {permalink}" in bib.comments[0].comment
     # RIS: the thesis's record (TY THES), and a note with the locator and permalink
     ris = _ris(site / "funn" / "stolte.ris")
     assert ris[0] == ("TY", "THES") and [r for r in ris if r[0] != "N1"] == thesis_ris

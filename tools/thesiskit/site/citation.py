@@ -39,8 +39,9 @@ def thesis_bibtex(study: Study, url: str, *, key: str | None = None, place: Plac
     """A Better-BibTeX-style ``@mastersthesis`` entry for the thesis.
 
     With ``place`` (a finding), the entry is still the thesis's own, byte for byte (so that a
-    bibliography holding both has the work once), preceded by an ``@comment`` that gives the
-    finding's section as the locator to cite it with and its permalink.
+    bibliography holding both has the work once), after a comment line (``%``, text outside any
+    entry, which BibTeX and biber skip) that gives the locator to cite the finding with and its
+    permalink. The comment holds no "@", brace or line break: it cannot open an entry.
     """
     key = key or thesis_key(study)
     fields = [
@@ -59,9 +60,8 @@ def thesis_bibtex(study: Study, url: str, *, key: str | None = None, place: Plac
     entry = f"@mastersthesis{{{key},\n{body}\n}}\n"
     if place is None:
         return entry
-    comment = f"{place.title}: {key}, {place.locator}, {place.permalink}"
-    # BibTeX counts every brace, escaped or not, inside @comment{…}: none may stand in it
-    return f"@comment{{{' '.join(comment.replace('{', '(').replace('}', ')').split())}}}\n\n{entry}"
+    comment = re.sub(r"[@{}%\\]", " ", f"{key}, {place.locator}: {place.permalink}")
+    return f"% {' '.join(comment.split())}\n{entry}"
 
 
 def thesis_ris(study: Study, url: str, *, place: Place | None = None) -> str:
