@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-from ..cite.bib import Bibliography, load_bib
+from ..cite.bib import Bibliography, parse_bib
 from ..cite.scan import Cluster, scan
 from ..project import Project
 from ..records import Records, load_records
@@ -102,8 +102,13 @@ class LintContext:
         return [*self.markdown, *self.records_text]
 
     def anon_sources(self, *, built: bool = True) -> Iterator[Source]:
-        """Sources for anonymity rules: chapters, records and (with --built) the site and PDF text."""
+        """Sources for anonymity rules: chapters, records, references.bib, and with --built the site and PDFs.
+
+        Of references.bib only the free-text fields count (:data:`load.BIB_ANON_FIELDS`).
+        """
         yield from self.prose
+        if self.bib_source is not None and self.bib_source.anon.strip():
+            yield self.bib_source
         if built and self.built:
             yield from self.built_html
             yield from (p.source for p in self.pdfs)
@@ -167,8 +172,8 @@ def load_context(project: Project, config: LintConfig, *, built: bool) -> LintCo
     records = load_records(project) if (project.report / "study.yaml").is_file() else None
     bib_text = load.read_bib_text(project)
     rel = project.rel(project.bib)
-    bib = load_bib(project.bib, rel) if bib_text is not None else Bibliography(project.bib, {}, [])
-    bib_source = Source(rel, "bib", bib_text) if bib_text is not None else None
+    bib = parse_bib(bib_text, rel, project.bib) if bib_text is not None else Bibliography(project.bib, {}, [])
+    bib_source = load.bib_source(rel, bib_text, bib) if bib_text is not None else None
     ctx = LintContext(project, config, markdown, records_text, bib, bib_source, records, built=built)
     if built:
         ctx.built_html = read_site(project)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cite.bib import Bibliography, closing
 from ..cite.scan import mask
 from ..errors import InputError
 from ..project import Project, read_text
@@ -147,6 +148,37 @@ def read_records(project: Project) -> list[Source]:
         record = p.stem if parent == "." else parent.split("/")[0]
         out.append(yaml_source(rel, read_text(project, p), record))
     return out
+
+
+BIB_ANON_FIELDS = frozenset(
+    {"note", "annote", "annotation", "abstract", "keywords", "file", "comment", "comments", "extra", "verification"}
+)
+"""Free-text fields of references.bib the anonymity rules read (Zotero notes, abstracts, file paths …)."""
+_BIB_FIELD = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w:.+-]*)\s*=\s*")
+
+
+def bib_source(rel: str, text: str, bib: Bibliography) -> Source:
+    """references.bib with an anonymity view holding only the values of :data:`BIB_ANON_FIELDS`.
+
+    Its ``spans`` are (start, end, (entry key, field)) of those values.
+    """
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
+    spans: list[tuple[int, int]] = []
+    keys: list[tuple[int, int, tuple[str | int, ...]]] = []
+    for entry in bib.entries.values():
+        for name, line in entry.field_lines.items():
+            if name not in BIB_ANON_FIELDS or not 0 < line <= len(lines):
+                continue
+            m = next((m for m in _BIB_FIELD.finditer(text, lines[line - 1]) if m.group("name").lower() == name), None)
+            if m is None:
+                continue
+            start = m.end()
+            if text[start : start + 1] in ('{', '"'):
+                end = closing(text, start)
+                if end > start:
+                    spans.append((start + 1, end))
+                    keys.append((start + 1, end, (entry.key, name)))
+    return Source(rel, "bib", text, "", _keep(text, spans) if spans else blank(text), spans=tuple(keys))
 
 
 def read_bib_text(project: Project) -> str | None:
