@@ -11,7 +11,7 @@ import yaml
 
 from ..cite.bib import Bibliography, closing
 from ..cite.scan import mask
-from ..errors import InputError
+from ..errors import InputError, Problem
 from ..project import Project, read_text
 from .source import Source, blank, blank_matches
 
@@ -71,12 +71,19 @@ def markdown_source(rel: str, text: str) -> Source:
     return Source(rel, "markdown", text, cite, anon)
 
 
-def read_markdown(project: Project) -> list[Source]:
-    """Every ``docs/**/*.md``, sorted."""
+def read_markdown(project: Project, problems: list[Problem] | None = None) -> list[Source]:
+    """Every ``docs/**/*.md``, sorted; with ``problems``, a file that cannot be read is added there and skipped."""
     if not project.docs.is_dir():
         return []
-    files = sorted(p for p in project.docs.rglob("*.md") if p.is_file())
-    return [markdown_source(project.rel(p), read_text(project, p)) for p in files]
+    out = []
+    for p in sorted(p for p in project.docs.rglob("*.md") if p.is_file()):
+        try:
+            out.append(markdown_source(project.rel(p), read_text(project, p)))
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.extend(exc.problems)
+    return out
 
 
 def yaml_source(rel: str, text: str, record: str) -> Source:
@@ -135,8 +142,11 @@ def _walk(node: yaml.Node, path: tuple[str | int, ...], out: list[tuple[int, int
         out.append((node.start_mark.index, node.end_mark.index, path))
 
 
-def read_records(project: Project) -> list[Source]:
-    """Every YAML file under report/ except study.yaml (metadata and policy, public by design)."""
+def read_records(project: Project, problems: list[Problem] | None = None) -> list[Source]:
+    """Every YAML file under report/ except study.yaml (metadata and policy, public by design).
+
+    With ``problems``, a file that cannot be read or parsed is added there and skipped.
+    """
     if not project.report.is_dir():
         return []
     out = []
@@ -146,7 +156,12 @@ def read_records(project: Project) -> list[Source]:
         rel = project.rel(p)
         parent = p.parent.relative_to(project.report).as_posix()
         record = p.stem if parent == "." else parent.split("/")[0]
-        out.append(yaml_source(rel, read_text(project, p), record))
+        try:
+            out.append(yaml_source(rel, read_text(project, p), record))
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.extend(exc.problems)
     return out
 
 
