@@ -35,6 +35,8 @@ class Rule:
     """Runs after the other rules and the suppressions (e.g. unused suppressions)."""
     input: bool = False
     """Reports input the build cannot use (SRC rules): ``thesis lint`` exits 2, as ``thesis build`` does."""
+    fixable: bool = False
+    """``thesis lint --fix`` rewrites what it finds (where unambiguous)."""
 
     @property
     def summary(self) -> str:
@@ -61,6 +63,7 @@ def _load(mod: ModuleType, name: str) -> Rule:
         built=bool(getattr(mod, "BUILT", False)),
         after=bool(getattr(mod, "AFTER", False)),
         input=bool(getattr(mod, "INPUT", False)),
+        fixable=bool(getattr(mod, "FIXABLE", False)),
     )
 
 

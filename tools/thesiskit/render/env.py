@@ -51,6 +51,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["attribute_labels"] = _attribute_labels
     env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
+    env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
 
 
