@@ -12,6 +12,11 @@ what they save, each naming the file and commit it was read from:
   ``saveWebpage``: an authorless ``webpage``);
 - citation-file-format/ruby-cff @ 5dd0a839 ``lib/cff/formatters/bibtex.rb`` and
   ``formatter.rb`` (GitHub's "Cite this repository").
+
+Checked once by hand against the real code: zotero/utilities' ``openurl.js`` and
+``utilities_item.js`` (``itemToAPIJSON``), run in Node on the COinS of a built finding page, give
+the same item as ``parse_context_object`` + ``translation_server`` here (thesis, author,
+university, place, thesisType, url, date). They are not on npm, so no test can run them.
 """
 
 from __future__ import annotations

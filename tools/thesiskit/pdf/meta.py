@@ -42,6 +42,8 @@ class PdfMeta:
     """Date of this edition as printed, beside the submission date (none in the submission)."""
     edition_version: str | None
     """Version of this edition, if it has one (none in the submission)."""
+    license: str | None
+    """The edition's licence, only if the study gives one (none in the submission)."""
     supervisor: str
     lang: str
     """ISO 639-1 language of the text (Typst's ``text.lang``)."""
@@ -87,6 +89,7 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         date=format_date(study.date, lang),
         edition_date=format_date(edition.date, lang) if edition else None,
         edition_version=edition.version if edition else None,
+        license=None if submission else study.license,
         supervisor=study.supervisor,
         lang=lang,
         region=REGIONS.get(lang),

@@ -12,7 +12,6 @@ from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import REFERENCES_PAGE, Use
 from ..records import Records
-from ..records.schema import Finding
 from ..render.chapters import Rendered, rel_link
 from ..render.env import render
 from .accessibility import AccessibilityRecord, norwegian_date
@@ -94,9 +93,10 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     out["siter/" + key + ".ris"] = thesis_ris(r.study, thesis_url)
     if findings:
         page("funn/index.md", "site/pages/findings_index.md.j2")
+    places = finding_places(r, ctx.rendered, thesis_url)
     for f in findings:
         # cited as the thesis, with the finding's section as the locator and its permalink
-        place = finding_place_of(ctx, f)
+        place = places[f.id]
         out[f"funn/{f.id}.bib"] = thesis_bibtex(r.study, thesis_url, place=place)
         out[f"funn/{f.id}.ris"] = thesis_ris(r.study, thesis_url, place=place)
         intext = ctx.citeproc.clusters.get(place_cluster(r.study, place), "")
@@ -138,13 +138,8 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     return out
 
 
-def finding_place_of(ctx: SiteContext, finding: Finding) -> Place:
-    """Where a finding stands: its source heading's number (else its title), its permalink."""
-    return finding_places(ctx.records, ctx.rendered, ctx.site_url)[finding.id]
-
-
 def finding_places(records: Records, rendered: Rendered, site_url: str) -> dict[str, Place]:
-    """Every finding's place in the thesis (the locator its citation carries), by finding id."""
+    """Every finding's place (its source heading's number, else title, and its permalink), by finding id."""
     out = {}
     for f in records.findings.values():
         h = rendered.headings.get(f.source)
