@@ -183,7 +183,9 @@ class LintContext:
         return load.project_files(self.project.root)
 
 
-def load_context(reading: Reading, config: LintConfig, *, built: bool, render: bool = True) -> LintContext:
+def load_context(
+    reading: Reading, config: LintConfig, *, built: bool, render: bool = True, pdfs: tuple[tuple[Path, str], ...] = ()
+) -> LintContext:
     """The rules' view of a study as read once (:func:`study.read_study`); files are not read again.
 
     Problems of the reading become SRC findings, BibTeX errors CIT008.
@@ -200,7 +202,9 @@ def load_context(reading: Reading, config: LintConfig, *, built: bool, render: b
     ctx.reading = reading
     ctx.render = render
     ctx.unreadable = [p for p in unreadable if all(p != q for _, q in reading.problems)]
-    if built:
+    if built and pdfs:
+        ctx.pdfs = read_pdfs(project, pdfs)
+    elif built:
         ctx.built_html = read_site(project)
         ctx.pdfs = read_pdfs(project)
     return ctx
