@@ -24,6 +24,11 @@ from .config import LintConfig
 from .plaincite import PlainCitation, find
 from .source import Source, blank
 
+_KNOWN_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_NAMING = frozenset({"author", "abstract", "annote", "annotation", "keywords", "file", "url", "doi", "urldate"})
+"""Fields of references.bib whose words do not excuse a name in the text (CIT004): the authors themselves,
+and the bulk text reference managers export (abstracts, keywords, links)."""
+
 
 @dataclass(frozen=True)
 class Kommune:
@@ -161,8 +166,8 @@ class LintContext:
         known: set[str] = set()
         for e in self.bib.entries.values():
             for name, value in e.fields.items():
-                if name != "author":
-                    known.update(re.findall(r"[^\W\d_]{3,}", value))
+                if name not in _NOT_NAMING:
+                    known.update(_KNOWN_WORD.findall(value))
         for kommune in kommuner():
             known.update(kommune.forms)
         if self.study:
