@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from . import cache
 from . import figures as figure_code
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
@@ -133,20 +133,17 @@ def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
         *(f.model_dump_json().encode() for f in records.figures.values()),
     ):
         digest.update(part + b"\0")
-    cached = src.project.cache / f"figures-{digest.hexdigest()[:32]}.json"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
+    cached = cache.entry(src.project.cache, "figures", digest.hexdigest()[:32])
+    svgs = cache.read_json(cached)
+    if isinstance(svgs, dict) and set(svgs) == set(records.figures):
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
-        for fid, svg in json.loads(cached.read_text("utf-8")).items():
+        for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(svg, encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8")
         return out
     out = write_figures(records, folder)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({fid: p.read_text("utf-8") for fid, p in out.items()}, ensure_ascii=False), "utf-8")
-    tmp.replace(cached)
+    cache.write_json(cached, {fid: p.read_text("utf-8") for fid, p in out.items()})
     return out
 
 
@@ -223,16 +220,15 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
     for part in parts:
         digest.update(part + b"\0")
-    cached = inp.project.cache / f"pdf-{digest.hexdigest()[:32]}.pdf"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
-        shutil.copyfile(cached, out)
+    cached = cache.entry(inp.project.cache, "pdf", digest.hexdigest()[:32], "pdf")
+    pdf = cache.read(cached, cache.is_whole_pdf)
+    if pdf is not None:
+        out.write_bytes(pdf)
         return
     build_pdf(inp, out)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    shutil.copyfile(out, tmp)
-    tmp.replace(cached)
+    made = out.read_bytes()
+    if cache.is_whole_pdf(made):
+        cache.write(cached, made)
 
 
 def _has_numbered_heading(page: Page) -> bool:

@@ -14,6 +14,7 @@ import re
 import threading
 from pathlib import Path
 
+from .. import cache
 from ..errors import InputError, Problem
 from ..pandoc import csl_path, pandoc_version, run_pandoc
 from ..project import Project, read_text
@@ -52,10 +53,10 @@ def to_typst(
     for part in [*inputs, read_text(project, bib) if bib else "", markdown]:
         digest.update(part.encode("utf-8") + b"\0")
     name = digest.hexdigest()[:40]
-    cached = project.cache / f"typst-{name}.json"
-    if cached.is_file():
-        data = json.loads(cached.read_text("utf-8"))
-        typst, missing = str(data["typst"]), list(data["missing"])
+    cached = cache.entry(project.cache, "typst", name)
+    data = cache.read_json(cached)
+    if isinstance(data, dict) and isinstance(data.get("typst"), str) and isinstance(data.get("missing"), list):
+        typst, missing = data["typst"], [str(k) for k in data["missing"]]
     else:
         project.cache.mkdir(parents=True, exist_ok=True)
         log_file = project.cache / f"pandoc-log-{name}.{_unique()}.json"
@@ -65,9 +66,7 @@ def to_typst(
             entries = json.loads(log_file.read_text("utf-8") or "[]")
             missing = sorted({m.group(1) for e in entries if (m := _NOT_FOUND.search(str(e.get("message", ""))))})
             log_file.unlink()
-        tmp = cached.with_suffix(f".{_unique()}.tmp")
-        tmp.write_text(json.dumps({"typst": typst, "missing": missing}), "utf-8")
-        tmp.replace(cached)
+        cache.write_json(cached, {"typst": typst, "missing": missing})
     if missing:
         where = project.rel(bib) if bib else "references.bib"
         raise InputError(

@@ -1,0 +1,86 @@
+"""The one cache of engine results (``build/.cache``): entries that cannot lie.
+
+An entry is named ``<kind>-<key>.<suffix>`` (``key`` a hash of everything the result is made
+from). Its file holds the SHA-256 of the payload on the first line, then the payload. An entry is
+written to a private temporary file and renamed into place, so a reader sees a whole entry or none;
+on reading, the hash is checked: a truncated, edited or foreign entry is deleted and reported as a
+miss, so the caller builds the result again instead of publishing a broken one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_HEADER = b"thesiskit-cache sha256="
+
+
+def entry(cache: Path, kind: str, key: str, suffix: str = "json") -> Path:
+    """Where the entry of ``kind`` for ``key`` lives."""
+    return cache / f"{kind}-{key}.{suffix}"
+
+
+def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | None:
+    """The entry's payload, or None if it is missing or does not match its hash (then it is deleted).
+
+    ``check`` may test the payload further (e.g. that a PDF is whole); False also discards it.
+    """
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    head, sep, payload = data.partition(b"\n")
+    good = (
+        sep == b"\n"
+        and head.startswith(_HEADER)
+        and head[len(_HEADER) :].decode("ascii", "replace") == hashlib.sha256(payload).hexdigest()
+    )
+    if good and check is not None:
+        good = check(payload)
+    if not good:
+        path.unlink(missing_ok=True)
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when the cache is pruned
+    return payload
+
+
+def write(path: Path, payload: bytes) -> None:
+    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_HEADER + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path) -> Any | None:
+    """A JSON entry, or None (missing, broken or not JSON: then it is deleted)."""
+    payload = read(path)
+    if payload is None:
+        return None
+    try:
+        return json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        path.unlink(missing_ok=True)
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Store ``data`` as a JSON entry."""
+    write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def is_whole_pdf(data: bytes) -> bool:
+    """Whether ``data`` looks like a complete PDF (header at the start, end-of-file marker at the end)."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
