@@ -26,7 +26,7 @@ from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
-from .publish import prune_cache, swap_in
+from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
 from .render.env import render
@@ -58,10 +58,12 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
+    with publish_lock(project):
+        recover(project)  # a build killed while publishing: finish that first
     with step("Reading sources"):
         src = read_sources(project)
-    project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -104,7 +106,8 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
         with step("Publishing"):
-            swap_in(project, staging)
+            with publish_lock(project):
+                swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages, head)
