@@ -11,7 +11,7 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Person(_Record):
