@@ -18,7 +18,7 @@ from pathlib import Path
 from ..cache import cache_key, read_entry, write_entry
 from ..errors import InputError, Problem
 from ..pandoc import csl_path, pandoc_version, run_pandoc
-from ..project import Project
+from ..project import Project, read_text
 from .document import SOURCE_MARK, Document, raw_typst
 
 _CACHE_VERSION = "5"
@@ -60,7 +60,7 @@ def to_typst(
         *args,
         csl_path().read_text("utf-8"),
         *filters,
-        bib.read_text("utf-8") if bib else "",
+        read_text(project, bib) if bib else "",
     )
     chunks = doc.chunks
     bases = [cache_key(context, c.markdown) for c in chunks]
