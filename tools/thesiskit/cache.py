@@ -5,6 +5,7 @@ from). Its file holds the SHA-256 of the payload on the first line, then the pay
 written to a private temporary file and renamed into place, so a reader sees a whole entry or none;
 on reading, the hash is checked: a truncated, edited or foreign entry is deleted and reported as a
 miss, so the caller builds the result again instead of publishing a broken one.
+``publish.prune_cache`` keeps the newest entries of each kind.
 """
 
 from __future__ import annotations
@@ -84,3 +85,22 @@ def write_json(path: Path, data: Any) -> None:
 def is_whole_pdf(data: bytes) -> bool:
     """Whether ``data`` looks like a complete PDF (header at the start, end-of-file marker at the end)."""
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
+
+
+def cache_key(*parts: str | bytes) -> str:
+    """A key from the parts an entry is made from (each part separated, so ``ab|c`` ≠ ``a|bc``)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()[:40]
+
+
+def read_entry(cache: Path, kind: str, key: str) -> Any | None:
+    """The JSON value stored under ``kind``/``key``, or None if absent or damaged (then removed)."""
+    return read_json(entry(cache, kind, key))
+
+
+def write_entry(cache: Path, kind: str, key: str, value: Any) -> None:
+    """Store ``value`` (JSON) under ``kind``/``key``, atomically."""
+    write_json(entry(cache, kind, key), value)
