@@ -41,7 +41,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("kind", ["pdf", "typst", "citeproc", "figures"])
+@pytest.mark.parametrize("kind", ["pdf", "typstpage", "cites", "citeproc", "figures"])
 @pytest.mark.parametrize("damage", ["truncate", "garble"])
 def test_a_corrupt_entry_is_rebuilt_not_published(built: Path, tmp_path: Path, kind: str, damage: str) -> None:
     root = tmp_path / "mini"
@@ -52,7 +52,7 @@ def test_a_corrupt_entry_is_rebuilt_not_published(built: Path, tmp_path: Path, k
     for e in entries:
         data = e.read_bytes()
         e.write_bytes(data[: len(data) // 2] if damage == "truncate" else data.replace(b"a", b"o"))
-    if kind == "typst":  # else the whole PDF comes from its own entry and Pandoc is not asked
+    if kind in ("typstpage", "cites"):  # else the whole PDF comes from its own entry and Pandoc is not asked
         for e in (root / "build" / ".cache").glob("pdf-*"):
             e.unlink()
     shutil.rmtree(root / "site")
@@ -62,5 +62,5 @@ def test_a_corrupt_entry_is_rebuilt_not_published(built: Path, tmp_path: Path, k
     # its paths are part of it; the damaged entry of the old key is then never read, and pruned later)
     now = sorted((root / "build" / ".cache").glob(f"{kind}-*"))
     assert any(cache.read(e) is not None for e in now)
-    if kind != "typst":
+    if kind not in ("typstpage", "cites"):
         assert all(cache.read(e) is not None for e in entries)
