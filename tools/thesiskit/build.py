@@ -277,7 +277,8 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    # archives (gzip) hold 1970–2106 only: a thesis from 1905 gets 1970 there, its own date in the text
+    os.environ["SOURCE_DATE_EPOCH"] = str(min(max(int(when.timestamp()), 0), 2**32 - 1))
     try:
         yield
     finally:

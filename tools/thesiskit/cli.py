@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import ThesisError
-from .log import console, report_error
+from .log import console, report_crash, report_error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the one place that turns any other error into one line, exit 2
+        report_crash(exc)
+        return 2
     return 0
 
 
