@@ -219,6 +219,9 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
         csl_path().read_bytes(),
     ]
+    front = inp.records.study.front_page
+    if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
+        parts.append((inp.project.root / front).read_bytes())
     for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
     for part in parts:
