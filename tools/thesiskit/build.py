@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from . import cache
 from . import figures as figure_code
+from .cache import cache_key, read_entry, restore_folder, store_folder, write_entry
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
@@ -92,7 +94,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
                 when = source_date(project, src.records.study)
                 with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
-                    build_site(project, src.config, tree, pages, staging, head)
+                    cached_site(src, tree, pages, staging, head)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
@@ -237,6 +239,58 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         cache.write(cached, made)
 
 
+def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str) -> None:
+    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build.
+
+    That is the Markdown tree, navigation, head tags, the study's other files (configuration,
+    overrides), the kit's code, the installed packages and the build date.
+    """
+    project = src.project
+    files = sorted(p for p in tree.rglob("*") if p.is_file())
+    key = cache_key(
+        _inputs_digest(project),
+        json.dumps([pages, head, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
+        *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
+    )
+    if restore_folder(project.cache, "site", key, staging / "site"):
+        return
+    build_site(project, src.config, tree, pages, staging, head)
+    store_folder(project.cache, "site", key, staging / "site")
+
+
+def _inputs_digest(project: Project) -> str:
+    """A digest of what a cached build result may depend on besides its own input.
+
+    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
+    installed packages with their versions. Computed once per run (per ``Project``).
+    """
+    from importlib.metadata import distributions
+
+    known = _DIGESTS.get(id(project))
+    if known is not None and known[0] is project:
+        return known[1]
+
+    parts: list[bytes] = []
+    outputs = {project.site.resolve(), project.build.resolve()}
+    for base in (project.root, Path(__file__).parent):
+        for folder, dirs, names in os.walk(base):
+            here = Path(folder)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
+            )
+            for name in sorted(names):
+                if not name.startswith("."):
+                    path = here / name
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
+    _DIGESTS.clear()  # one run at a time is remembered
+    _DIGESTS[id(project)] = (project, cache_key(*parts))
+    return _DIGESTS[id(project)][1]
+
+
+_DIGESTS: dict[int, tuple[Project, str]] = {}
+
+
 def _has_numbered_heading(page: Page) -> bool:
     first = next((ln for ln in page.markdown.splitlines() if ln.startswith("# ")), "")
     return bool(first) and "unnumbered" not in first
@@ -304,7 +358,14 @@ def run_gate(src: Sources, *, strict: bool = False) -> None:
     """
     from .lint import LintOptions, has_errors, lint_reading
 
-    findings = lint_reading(src.reading, LintOptions(render=False))
+    key = cache_key("gate", _inputs_digest(src.project))
+    stored = read_entry(src.project.cache, "gate", key)
+    if stored is not None:
+        findings = [Finding(**f) for f in stored]
+    else:
+        findings = lint_reading(src.reading, LintOptions(render=False))
+        if not any(f.internal for f in findings):
+            write_entry(src.project.cache, "gate", key, [dataclasses.asdict(f) for f in findings])
     _stop_on(findings, strict, "thesis lint")
     if not has_errors(findings, strict):
         _show_warnings(findings)

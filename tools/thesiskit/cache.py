@@ -14,7 +14,9 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -104,3 +106,36 @@ def read_entry(cache: Path, kind: str, key: str) -> Any | None:
 def write_entry(cache: Path, kind: str, key: str, value: Any) -> None:
     """Store ``value`` (JSON) under ``kind``/``key``, atomically."""
     write_json(entry(cache, kind, key), value)
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def store_folder(cache: Path, kind: str, key: str, folder: Path) -> None:
+    """Keep a copy of ``folder`` under ``kind``/``key``: the files, and their hashes as an entry."""
+    target = cache / f"{kind}-{key}"
+    tmp = cache / f".{kind}-{key}.{os.getpid()}-{threading.get_ident()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(folder, tmp)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(tmp, target)
+    write_entry(cache, kind, key, _tree_hashes(target))
+
+
+def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
+    """Copy the folder kept under ``kind``/``key`` to ``folder``; False if absent or any file differs."""
+    hashes = read_entry(cache, kind, key)
+    source = cache / f"{kind}-{key}"
+    if hashes is None or not source.is_dir():
+        return False
+    if _tree_hashes(source) != hashes:  # damaged or changed since: built again
+        shutil.rmtree(source, ignore_errors=True)
+        return False
+    shutil.copytree(source, folder)
+    os.utime(source)  # recently used: kept when the cache is pruned
+    return True

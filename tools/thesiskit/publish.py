@@ -144,6 +144,13 @@ def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
             kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
         except OSError:
             continue
+    folders: list[tuple[float, Path]] = []
+    for path in cache.glob("site-*"):
+        if path.is_dir():
+            with contextlib.suppress(OSError):
+                folders.append((path.stat().st_mtime, path))
+    for _, path in sorted(folders, reverse=True)[2:]:  # a built site is large: the two newest
+        shutil.rmtree(path, ignore_errors=True)
     for kind, entries in kinds.items():
         kept = keep_pages if kind.endswith("page") or kind == "cites" else keep
         for _, path in sorted(entries, reverse=True)[kept:]:
