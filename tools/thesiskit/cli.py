@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -36,12 +37,24 @@ _project = click.option(
 @click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
 @click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
 @click.option("--strict", is_flag=True, help="Warnings of the gate stop the build too.")
-def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool) -> None:
+@click.option(
+    "--safe", is_flag=True, help="For content from others (e.g. a pull request in CI): Jinja sandbox, no hooks."
+)
+def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool, safe: bool) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
 
     options = BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict)
-    build_study(project_dir, options)
+    before = os.environ.get("THESISKIT_SAFE")
+    if safe:
+        os.environ["THESISKIT_SAFE"] = "1"  # read by render/env.py and sources.py
+    try:
+        build_study(project_dir, options)
+    finally:
+        if before is None:
+            os.environ.pop("THESISKIT_SAFE", None)
+        else:
+            os.environ["THESISKIT_SAFE"] = before
 
 
 @cli.command()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 
 from ..cite.scan import scan
 from ..errors import InputError
@@ -28,7 +30,9 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
     """
     paths = [p for p in (study_templates, KIT_TEMPLATES) if p and p.is_dir()]
-    env = jinja2.Environment(
+    sandboxed = safe_mode()
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader([str(p) for p in paths]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -37,7 +41,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "html.j2", "svg.j2", "xml.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=bytecode_cache(cache),
+        bytecode_cache=None if sandboxed else bytecode_cache(cache),  # the cache does not know the sandbox
     )
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = escape.attr
@@ -53,6 +57,11 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["first_per_section"] = _first_per_section
     env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
+
+
+def safe_mode() -> bool:
+    """``thesis build --safe``: chapters and templates run in Jinja's sandbox; no hooks, no overrides."""
+    return os.environ.get("THESISKIT_SAFE", "") == "1"
 
 
 def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
