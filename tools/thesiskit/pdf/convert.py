@@ -19,7 +19,7 @@ from ..pandoc import csl_path, pandoc_version, run_pandoc
 from ..project import Project
 from .document import Document
 
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
@@ -29,8 +29,8 @@ def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
         "--from=markdown",
         "--to=typst",
         "--wrap=none",
+        "--citeproc",  # before the filter: captions it writes as Typst hold rendered citations
         f"--lua-filter={lua}",
-        "--citeproc",
         f"--csl={csl_path()}",
         f"--metadata=lang:{locale}",
         "--metadata=link-citations:true",

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from ..errors import InputError
+from ..figures.layout import merge_header
 from ..figures.outline import outline
 from .tokens import ref_token
 
@@ -46,6 +47,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["attribute_labels"] = _attribute_labels
     env.filters["place_link"] = ref_token
     env.filters["first_per_section"] = _first_per_section
+    env.filters["header_cells"] = merge_header
     return env
 
 

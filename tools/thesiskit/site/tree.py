@@ -10,6 +10,7 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
+from ..figures.files import figure_file_name
 from ..project import Project
 from ..records import Records
 from ..render.chapters import Rendered
@@ -58,8 +59,8 @@ def write_markdown_tree(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
-    for fid, svg in figures.items():
-        shutil.copy2(svg, out / "figurer" / f"{fid}.svg")
+    for fid, file in figures.items():
+        shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
     assets = _template_dir(project, "assets")
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
