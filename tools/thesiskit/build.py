@@ -167,7 +167,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     project, records = src.project, src.records
     with step("Rendering chapters for the site"):
         rendered = render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf, docs=project.docs)
-        rendered = resolve_refs(rendered, "site")
+        rendered = resolve_refs(rendered, "site", {c.path: c.text for c in src.chapters})
         clusters = collect_clusters(rendered.pages)
         check_keys(clusters, src.bib, src.chapters)
     with step("Resolving citations (Pandoc citeproc, one run)"):
@@ -188,7 +188,7 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     rendered = render_chapters(
         src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
     )
-    rendered = resolve_refs(rendered, "pdf")
+    rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     refs = Page(
         REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
     )
