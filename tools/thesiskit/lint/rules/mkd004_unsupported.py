@@ -1,0 +1,55 @@
+"""A Markdown construct that only one of the two outputs can show.
+
+Why: the kit writes one Markdown dialect for both outputs (AUTHORING.md). The constructs below
+are read by Pandoc (the PDF) but shown raw on the site, or cannot be shown in the PDF, so the two
+outputs would differ.
+
+Fires on: inline footnotes ``^[…]``; Pandoc fenced divs (a line starting with ``:::``); raw
+blocks and spans for one format (``{=typst}``, ``{=latex}``, ``{=html}``); Quarto-style references
+``@fig-…``, ``@tbl-…``, ``@sec-…`` (Pandoc reads them as citations); sub- and superscript
+``H~2~O``, ``x^2^``; simple and multiline tables (columns of dashes without pipes); pictures
+from the web (``![…](https://…)``).
+
+Does not fire on: the same text in code, footnotes written ``[^1]`` with ``[^1]: …`` below,
+strike-through ``~~…~~``, pipe and grid tables, links to the web.
+
+Fix: write a footnote as ``[^1]`` with its text ``[^1]: …`` on its own line; refer with
+``{{ ref("fig-modell") }}``; use a pipe table (``| a | b |`` with a ``|---|---|`` row); save a
+picture under docs/ and link to the file.
+
+Example: ``Se @fig-modell.`` → ``Se {{ ref("fig-modell") }}.``
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import LintContext
+from ..finding import Hit
+from ..mdtext import images, prose
+
+CODE = "MKD004"
+SEVERITY = "error"
+_CONSTRUCTS = [
+    (re.compile(r"\^\[(?!\^)"), "an inline footnote ^[…]: write [^1] and the note as [^1]: … below the paragraph"),
+    (re.compile(r"^:::.*$", re.M), "a Pandoc fenced div (:::): the site shows it as text"),
+    (re.compile(r"\{=(?:typst|latex|tex|html|docx|openxml)\}"), "a raw block for one output: the other leaves it out"),
+    (re.compile(r"(?<![\w\[])@(?:fig|tbl|sec|eq)-[\w-]+"), 'a Quarto cross-reference: write {{ ref("id") }}'),
+    (re.compile(r"(?<![~\w])~(?!~)[^\s~]+~(?!~)"), "subscript ~…~: the site shows it as text"),
+    (re.compile(r"(?<![\^\w\[])\^(?!\[)[^\s^\]]+\^"), "superscript ^…^: the site shows it as text"),
+    (re.compile(r"^ *-{3,}(?: +-{3,})+ *$", re.M), "a simple or multiline table: write it as a pipe table"),
+]
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    """Report constructs only one output can show."""
+    for source in ctx.markdown:
+        text = prose(source)
+        for rx, message in _CONSTRUCTS:
+            for m in rx.finditer(text):
+                yield source.hit(m.start(), m.end(), message)
+        for m, _, _ in images(source):
+            if re.match(r"^<?[a-z][a-z0-9+.-]*:", m.group("src"), re.I):
+                message = "a picture from the web: the PDF cannot show it; save it under docs/"
+                yield source.hit(m.start(), m.end(), message)
