@@ -31,12 +31,12 @@ from ..mdtext import images, prose
 
 CODE = "MKD004"
 SEVERITY = "error"
+_RAW = re.compile(r"\{=(?:typst|latex|tex|html|docx|openxml)\}")
 _CONSTRUCTS = [
     (re.compile(r"\^\[(?!\^)"), "an inline footnote ^[…]: write [^1] and the note as [^1]: … below the paragraph"),
-    (re.compile(r"^:::.*$", re.M), "a Pandoc fenced div (:::): the site shows it as text"),
-    (re.compile(r"\{=(?:typst|latex|tex|html|docx|openxml)\}"), "a raw block for one output: the other leaves it out"),
+    (re.compile(r"^:{3,}[ \t]*[{\w].*$", re.M), "a Pandoc fenced div (:::): the site shows it as text"),
     (re.compile(r"(?<![\w\[])@(?:fig|tbl|sec|eq)-[\w-]+"), 'a Quarto cross-reference: write {{ ref("id") }}'),
-    (re.compile(r"(?<![~\w])~(?!~)[^\s~]+~(?!~)"), "subscript ~…~: the site shows it as text"),
+    (re.compile(r"(?<!~)~(?!~)[^\s~]+~(?!~)"), "subscript ~…~: the site shows it as text"),
     (re.compile(r"(?<![\^\w\[])\^(?!\[)[^\s^\]]+\^"), "superscript ^…^: the site shows it as text"),
     (re.compile(r"^ *-{3,}(?: +-{3,})+ *$", re.M), "a simple or multiline table: write it as a pipe table"),
 ]
@@ -49,6 +49,8 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         for rx, message in _CONSTRUCTS:
             for m in rx.finditer(text):
                 yield source.hit(m.start(), m.end(), message)
+        for m in _RAW.finditer(source.text):  # in a code fence's opening line, so not in prose()
+            yield source.hit(m.start(), m.end(), "a raw block for one output: the other leaves it out")
         for m, _, _ in images(source):
             if re.match(r"^<?[a-z][a-z0-9+.-]*:", m.group("src"), re.I):
                 message = "a picture from the web: the PDF cannot show it; save it under docs/"
