@@ -19,7 +19,7 @@ from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import highwire_tags, json_ld, plain_text
-from .mkdocs import full_nav, run_mkdocs, write_config
+from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
 from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
 
 HOME = "index.md"
@@ -96,6 +96,7 @@ def write_site_config(
         nav=full_nav(config, GENERATED_NAV, pages),
         custom_dir=_template_dir(project, "overrides"),
         extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
+        markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 
