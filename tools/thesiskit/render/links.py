@@ -76,7 +76,7 @@ def resolve_refs(rendered: Rendered, target: Target, sources: dict[str, str] | N
                 return hid
             label = (h.label if h else f.name if f else hid).replace("[", "\\[").replace("]", "\\]")
             where = h.page if h else f.page if f else page.path
-            if target == "pdf":
+            if target == "pdf" or where == page.path:
                 return f"[{label}](#{hid})"
             return f"[{label}]({rel_link(page.path, where, hid)})"
 
