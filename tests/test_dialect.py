@@ -74,7 +74,8 @@ def test_site_cross_references_across_pages(built: Path) -> None:
     assert '<a href="#fig-modell">Figur 1</a>' in page and '<a href="#tbl-vakter">Tabell 1</a>' in page
     res = html(built, "02-resultater")
     assert '<a href="../01-innledning/#fig-modell">modellen</a>' in res
-    assert '<a href="#fig-utvalg">Tabell 3</a>' in res and '<a href="../01-innledning/#begreper">1.1 Begreper</a>' in res
+    assert '<a href="#fig-utvalg">Tabell 3</a>' in res
+    assert '<a href="../01-innledning/#begreper">1.1 Begreper</a>' in res
 
 
 def test_site_lists_of_figures_and_tables(built: Path) -> None:

@@ -2,7 +2,8 @@
 --
 -- Pandoc's Typst writer (3.9) drops an image's text alternative. PDF/UA needs one on every image,
 -- so images are written as raw Typst with `alt:` taken from the `fig-alt` attribute, else from the
--- image description. Divs of class `figurnote` (legend lines under a figure) become `#figurnote[…]`.
+-- image description. Divs of class `figurnote` (legend lines under a figure) become `#figurnote[…]`,
+-- of class `kreditering` (a picture's source or credit) `#kreditering[…]`.
 -- Divs of class `tabellfigur` (a table record) become one Typst figure: the Div's first paragraph is
 -- the caption, its raw Typst block the table; attributes kind, supplement and position.
 -- The filter runs after citeproc, so citations in captions are already rendered.
@@ -81,8 +82,9 @@ local inline = {
     if div.classes:includes('tabellfigur') then
       return table_figure(div)
     end
-    if div.classes:includes('figurnote') then
-      local out = { pandoc.RawBlock('typst', '#figurnote[') }
+    if div.classes:includes('figurnote') or div.classes:includes('kreditering') then
+      local name = div.classes:includes('kreditering') and 'kreditering' or 'figurnote'
+      local out = { pandoc.RawBlock('typst', '#' .. name .. '[') }
       for _, block in ipairs(div.content) do
         table.insert(out, block)
       end

@@ -281,7 +281,7 @@ class _Numberer:
                 f'![{caption}]({src}){{#{anchor} fig-alt="{alt_attr}"{" " + keep if keep else ""}}}',
             ]
             if credit:
-                out += ["", "::: {.figurnote}", credit, ":::"]
+                out += ["", "::: {.kreditering}", credit, ":::"]
             return out
         title = f' "{_attr(m.group("title"))}"' if m.group("title") else ""
         credit_html = f'<br><span class="kreditering">{credit}</span>' if credit else ""
