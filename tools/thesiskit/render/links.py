@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from ..errors import InputError, Problem
 from .chapters import Page, Rendered, Target, rel_link
+from .escape import md_text
 from .headings import HEADING, parse_attrs
 from .tokens import REF
 
@@ -67,8 +68,8 @@ def resolve_refs(rendered: Rendered, target: Target, sources: dict[str, str] | N
             h = rendered.headings.get(hid)
             f = floats.get(hid)
             if h is None and f is None:
-                if "." in hid or "/" in hid:  # a file, not a heading
-                    return hid
+                if "." in hid or "/" in hid:  # a file, not a heading: its name as text
+                    return md_text(hid)
                 line = _line(page.path, sources, f'ref("{hid}")') or _line(
                     page.path, sources, f"ref('{hid}')"
                 )
