@@ -36,7 +36,9 @@ local function table_figure(div)
     if block.t == 'RawBlock' and block.format == 'typst' and code == nil then
       code = block.text:gsub('^%s*#', '')
     elseif (block.t == 'Para' or block.t == 'Plain') and caption == nil then
-      caption = pandoc.write(pandoc.Pandoc({ pandoc.Plain(block.content) }), 'typst'):gsub('%s+$', '')
+      -- citations are already rendered (citeproc ran first): keep their text, not a #cite()
+      local inlines = pandoc.Inlines(block.content):walk({ Cite = function(c) return c.content end })
+      caption = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), 'typst'):gsub('%s+$', '')
     end
   end
   local a = div.attributes
