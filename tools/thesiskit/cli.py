@@ -79,9 +79,10 @@ def lint(
         select=_codes(select), ignore=_codes(ignore), built=built, strict=strict, paths=tuple(paths)
     )
     findings = gate.lint_project(project_dir, options)
-    click.echo(gate.format_findings(findings, fmt), nl=False)
-    if gate.has_errors(findings, strict=strict):
-        raise SystemExit(1)
+    click.echo(gate.format_findings(findings, fmt, gate.repo_prefix(project_dir)), nl=False)
+    code = gate.exit_code(findings, strict=strict)
+    if code:
+        raise SystemExit(code)
 
 
 def _codes(value: str) -> tuple[str, ...]:
