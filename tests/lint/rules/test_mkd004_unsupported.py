@@ -14,7 +14,6 @@ FAIL = [
     Case("inline footnote", {"docs/a.md": "Tekst^[En note.] her.\n"}, lines=(1,)),
     Case("fenced div", {"docs/a.md": "Tekst.\n\n::: {.merknad}\nInnhold\n:::\n"}, lines=(3,)),
     Case("raw typst", {"docs/a.md": "```{=typst}\n#pagebreak()\n```\n"}, contains="raw block"),
-    Case("quarto reference", {"docs/a.md": "Se @fig-modell.\n"}, contains="ref("),
     Case("subscript", {"docs/a.md": "H~2~O\n"}),
     Case("simple table", {"docs/a.md": "  A     B\n-----  -----\n  1     2\n"}),
     Case("picture from the web", {"docs/a.md": '![Logo](https://example.org/l.png){fig-alt="Logo"}\n'}),

@@ -5,19 +5,19 @@ are read by Pandoc (the PDF) but shown raw on the site, or cannot be shown in th
 outputs would differ.
 
 Fires on: inline footnotes ``^[…]``; Pandoc fenced divs (a line starting with ``:::``); raw
-blocks and spans for one format (``{=typst}``, ``{=latex}``, ``{=html}``); Quarto-style references
-``@fig-…``, ``@tbl-…``, ``@sec-…`` (Pandoc reads them as citations); sub- and superscript
+blocks and spans for one format (``{=typst}``, ``{=latex}``, ``{=html}``); sub- and superscript
 ``H~2~O``, ``x^2^``; simple and multiline tables (columns of dashes without pipes); pictures
 from the web (``![…](https://…)``).
 
-Does not fire on: the same text in code, footnotes written ``[^1]`` with ``[^1]: …`` below,
+Does not fire on: Quarto-style references ``@fig-…`` (CIT001 reports them as unknown keys); the same
+text in code, footnotes written ``[^1]`` with ``[^1]: …`` below,
 strike-through ``~~…~~``, pipe and grid tables, links to the web.
 
 Fix: write a footnote as ``[^1]`` with its text ``[^1]: …`` on its own line; refer with
 ``{{ ref("fig-modell") }}``; use a pipe table (``| a | b |`` with a ``|---|---|`` row); save a
 picture under docs/ and link to the file.
 
-Example: ``Se @fig-modell.`` → ``Se {{ ref("fig-modell") }}.``
+Example: ``Tekst^[En note.]`` → ``Tekst[^1]`` and ``[^1]: En note.`` below the paragraph.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ _RAW = re.compile(r"\{=(?:typst|latex|tex|html|docx|openxml)\}")
 _CONSTRUCTS = [
     (re.compile(r"\^\[(?!\^)"), "an inline footnote ^[…]: write [^1] and the note as [^1]: … below the paragraph"),
     (re.compile(r"^:{3,}[ \t]*[{\w].*$", re.M), "a Pandoc fenced div (:::): the site shows it as text"),
-    (re.compile(r"(?<![\w\[])@(?:fig|tbl|sec|eq)-[\w-]+"), 'a Quarto cross-reference: write {{ ref("id") }}'),
     (re.compile(r"(?<!~)~(?!~)[^\s~]+~(?!~)"), "subscript ~…~: the site shows it as text"),
     (re.compile(r"(?<![\^\w\[])\^(?!\[)[^\s^\]]+\^"), "superscript ^…^: the site shows it as text"),
     (re.compile(r"^ *-{3,}(?: +-{3,})+ *$", re.M), "a simple or multiline table: write it as a pipe table"),
