@@ -42,7 +42,8 @@ def explain(code: str) -> str:
     if rule is None:
         known = ", ".join(registry())
         raise InputError.at("--explain", None, f"unknown rule code {code!r} (known: {known})")
-    return f"{rule.code} ({rule.severity}): {_dedent(rule.doc).strip()}\n"
+    fix = "\n\nFixable with `thesis lint --fix` (where unambiguous)." if rule.fixable else ""
+    return f"{rule.code} ({rule.severity}): {_dedent(rule.doc).strip()}{fix}\n"
 
 
 def rules_markdown() -> str:

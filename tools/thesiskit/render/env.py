@@ -53,6 +53,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
     env.filters["header_cells"] = merge_header
+    env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
 
 

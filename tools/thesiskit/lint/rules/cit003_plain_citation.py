@@ -37,6 +37,7 @@ from ..plaincite import PlainCitation, PlainWork
 
 CODE = "CIT003"
 SEVERITY = "error"
+FIXABLE = True
 
 _DEFINITE = re.compile(
     r"(?:reformen|meldinga|meldingen|loven|lova|utvalget|utredningen|rapporten|avtalen|tinget|departementet|"

@@ -38,6 +38,7 @@ from ..text import names, sentence_initial
 
 CODE = "CIT004"
 SEVERITY = "error"
+FIXABLE = True
 
 
 def _message(near: Near) -> str:

@@ -27,6 +27,7 @@ from ..finding import Hit
 
 CODE = "CIT009"
 SEVERITY = "warning"
+FIXABLE = True
 _IBID = re.compile(r"(?<![\w-])(?:ibid(?:em)?)\b\.?", re.I)
 _OPEN = "«\"“‘'‹„"
 _CLOSE = "»\"”’'›“"
