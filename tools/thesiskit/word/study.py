@@ -199,6 +199,7 @@ def _picture(image: dict[str, Any], media: Path, folder: Path, ch: ChapterAst, r
     if not text:
         res.notes.append(Note(ch.file, f"picture bilder/{name} has no alt text: write one in Word or here", todo=True))
     else:
+        attr[2].append(["fig-alt", " ".join(text.split())])  # Word's alt text is the picture's text alternative
         res.notes.append(Note(ch.file, f"picture bilder/{name} extracted, alt text from Word"))
 
 
