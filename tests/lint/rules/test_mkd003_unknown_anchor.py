@@ -13,7 +13,6 @@ CODE = "MKD003"
 FAIL = [
     Case("link to a missing id", {"docs/a.md": "# A {#a}\n\nSe [metoden](#metoden).\n"}, lines=(3,)),
     Case("link to another page's missing id", {"docs/a.md": "Se [b](b.md#nei).\n", "docs/b.md": "# B {#b}\n"}),
-    Case("ref to a missing id", {"docs/a.md": '# A {#a}\n\nSe {{ ref("borte") }}.\n'}, lines=(3,)),
 ]
 
 PASS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -28,8 +29,17 @@ def _lang(language: str) -> str:
     return {"nb": "nb-NO", "nn": "nn-NO", "no": "nb-NO", "en": "en-US"}.get(language, language)
 
 
-def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
-    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash."""
+def run_citeproc(
+    clusters: list[str],
+    bibs: list[Path],
+    language: str,
+    cache: Path | None,
+    read: Callable[[Path], str] = lambda p: p.read_text("utf-8"),
+) -> Citeproc:
+    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash.
+
+    ``read`` reads a bibliography (the build passes the reader that has it already).
+    """
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
     csl = csl_path()
@@ -38,7 +48,7 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         repr(pandoc_version()),
         _lang(language),
         csl.read_text("utf-8"),
-        *(b.read_text("utf-8") for b in bibs),
+        *(read(b) for b in bibs),
         doc,
     ):
         digest.update(part.encode("utf-8"))
