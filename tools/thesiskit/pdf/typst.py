@@ -186,7 +186,7 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)
     body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua, after))
-    work = inp.project.build / ".typst" / out.name.split(".")[0]
+    work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)
     out.parent.mkdir(parents=True, exist_ok=True)
