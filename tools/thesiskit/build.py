@@ -35,7 +35,7 @@ from .render.links import resolve_refs
 from .site.cff import citation_cff
 from .site.citation import thesis_bibtex, thesis_key
 from .site.pages import GENERATED_NAV
-from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
+from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
 from .sources import Chapter, SiteConfig, load_site_config, read_chapters
 
 
@@ -48,6 +48,8 @@ class BuildOptions:
     submission: bool = False
     engine: str = "typst"
     gate: bool = True
+    site_engine: str | None = None
+    """MkDocs or Zensical; None: as report/study.yaml says (``site.engine``)."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,12 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     (tree / "thesis.pdf").write_bytes(b"")
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
-                with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(src.records.study.date)):
-                    build_site(project, src.config, tree, pages, staging, head)
+                engine = options.site_engine or src.records.study.site.engine
+                with (
+                    step(f"Building the site ({ENGINE_NAMES[engine]}, strict)"),
+                    source_date_epoch(source_date(src.records.study.date)),
+                ):
+                    build_site(project, src.config, tree, pages, staging, head, engine)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
@@ -107,7 +113,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
-                write_engine_config(project, src.config, pages, head)
+                write_engine_config(project, src.config, pages)
                 _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
