@@ -76,8 +76,10 @@ def write_markdown_tree(
 
 
 def with_page_lang(text: str) -> str:
-    """A page whose first heading names a language (``# Summary {#summary lang=en}``) says so in its
-    front matter (``thesis_lang``), which the theme override sets on the content (WCAG 3.1.2)."""
+    """The page, with ``thesis_lang`` in front matter if its first heading names a language (WCAG 3.1.2).
+
+    ``# Summary {#summary lang=en}``: the theme override sets that language on the page's content.
+    """
     first = next((line for line in text.split("\n") if line.strip()), "")
     m = HEADING.match(first)
     if not m or len(m["hashes"]) != 1 or not m["attrs"]:
