@@ -84,6 +84,10 @@ document.addEventListener("keydown", (event) => {
   };
   const say = (text, key = text) => table.get(key) ?? count(text.trim());
   const translate = (root) => {
+    // 2.1.1: the scrolling list of results could not take the keyboard's focus (tabindex -1)
+    for (const el of root.querySelectorAll('div[tabindex="-1"]')) {
+      if (el.querySelector("[role=listbox]")) el.tabIndex = 0;
+    }
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const said = say(node.data.trim());
@@ -103,6 +107,12 @@ document.addEventListener("keydown", (event) => {
       const root = host.shadowRoot;
       if (!root || watched.has(root)) continue;
       watched.add(root);
+      // 1.4.3: the hits are marked in the accent colour (4.25:1 on white) and each result's path
+      // is #8c8c8c (3.36:1): use the link colour and the theme's lighter text colour
+      const style = document.createElement("style");
+      style.textContent = "mark { color: var(--md-typeset-a-color) !important; }"
+        + " menu, menu li { color: var(--md-default-fg-color--light) !important; }";
+      root.appendChild(style);
       translate(root);
       new MutationObserver(() => translate(root)).observe(root, {
         subtree: true, childList: true, characterData: true, attributes: true,
