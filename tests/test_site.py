@@ -82,7 +82,8 @@ def test_search_index_speaks_the_study_language_and_leaves_out_the_page_table(re
     index = json.loads((root / "site" / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
     # Zensical has no Norwegian stemmer: it takes the theme's language and matches word prefixes
     assert index["config"]["lang"] == (["no"] if engine == "mkdocs" else ["nb"])
-    statement = [d for d in index["docs" if engine == "mkdocs" else "items"] if d["location"].startswith("tilgjengelighet")]
+    docs = index["docs" if engine == "mkdocs" else "items"]
+    statement = [d for d in docs if d["location"].startswith("tilgjengelighet")]
     assert statement, "the accessibility statement is not in the search index"
     text = " ".join(d["text"] for d in statement)
     assert "Automatiske tester" in text  # the statement's prose is searchable …
