@@ -35,7 +35,9 @@ def test_override_is_neutral(path: object) -> None:
 THEME_BODY = """<body>
     <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
     <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
+    <label class="md-overlay" for="__drawer" aria-hidden="true"></label>
     <label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">Vedlegg</label>
+    <span aria-hidden="true">x</span>
     <input class="md-search__input" type="text" autocomplete="off">
     <p><code>&lt;label tabindex=""&gt;</code> tabindex="" in text</p>
 """
@@ -46,6 +48,7 @@ def test_invalid_theme_markup_is_corrected() -> None:
     assert not re.search(r'type="checkbox"[^>]*autocomplete', fixed)
     assert '<input class="md-search__input" type="text" autocomplete="off">' in fixed  # allowed on text
     assert 'id="__nav_2_label">' in fixed
+    assert '<label class="md-overlay" for="__drawer"></label>' in fixed and '<span aria-hidden="true">' in fixed
     assert 'tabindex="" in text' in fixed and "&lt;label tabindex=\"\"&gt;" in fixed  # text is left alone
     reset = fixed.index('document.getElementById("__drawer").checked=!1')
     assert fixed.index('id="__search"') < reset < fixed.index("md-nav__link")  # right after the toggles

@@ -17,6 +17,7 @@ from ..errors import ToolError
 
 _INPUT = re.compile(r"<input\b[^<>]*>")
 _EMPTY_TABINDEX = re.compile(r' tabindex=""(?=[^<>]*>)')
+_HIDDEN_LABEL = re.compile(r'(<label\b[^<>]*\bfor="[^"]*"[^<>]*?) aria-hidden="true"')
 _RESET_TOGGLES = (
     '<script>document.getElementById("__drawer").checked=!1,document.getElementById("__search").checked=!1</script>'
 )
@@ -50,6 +51,8 @@ def valid_markup(html: str) -> str:
       text-like inputs. Without it a browser may restore an open drawer on "back", so a script right
       after the toggles unchecks them.
     - ``tabindex=""`` on a navigation section's label: an empty value is not an integer.
+    - ``aria-hidden="true"`` on the empty overlay label of the drawer (Zensical): not allowed on a
+      label associated with a form control.
     """
 
     def fix_input(m: re.Match[str]) -> str:
@@ -60,6 +63,7 @@ def valid_markup(html: str) -> str:
         return tag + "\n    " + _RESET_TOGGLES if 'id="__search"' in tag else tag
 
     html = _INPUT.sub(fix_input, html)
+    html = _HIDDEN_LABEL.sub(r"\1", html)
     return _EMPTY_TABINDEX.sub("", html)
 
 
