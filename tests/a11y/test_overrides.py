@@ -9,11 +9,10 @@ import re
 
 import pytest
 
+from thesiskit.render.env import KIT_TEMPLATES
 from thesiskit.site.finish import add_head, page_html, valid_markup
 
-from ..conftest import REPO
-
-OVERRIDES = REPO / "templates" / "overrides"
+OVERRIDES = KIT_TEMPLATES / "overrides"
 TEMPLATES = sorted(OVERRIDES.rglob("*.html"))
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
-import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,27 +17,29 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import jinja2
-
+from . import cache
 from . import figures as figure_code
-from .cite.bib import Bibliography, load_bib
+from .cache import cache_key, read_entry, restore_folder, store_folder, write_entry
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
-from .errors import GateError, InputError
-from .figures.files import write_figures
+from .errors import GateError
+from .figures.files import picture_files, write_figures
+from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
-from .project import Project, open_project
-from .publish import prune_cache, swap_in
-from .records import Records, load_records
+from .project import Project, open_project, read_text
+from .publish import prune_cache, publish_lock, recover, swap_in
+from .records.schema import Study
 from .render.chapters import Page, render_chapters
-from .render.env import make_env
+from .render.env import render
+from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
-from .site.citation import thesis_bibtex, thesis_key
-from .site.pages import GENERATED_NAV
+from .site.citation import place_cluster, thesis_bibtex, thesis_key
+from .site.pages import finding_places
 from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
-from .sources import Chapter, SiteConfig, load_site_config, read_chapters
+from .study import Sources, read_sources
+from .word.write import build_docx
 
 
 @dataclass(frozen=True)
@@ -48,29 +51,23 @@ class BuildOptions:
     submission: bool = False
     engine: str = "typst"
     gate: bool = True
+    strict: bool = False
+    """Warnings of the gate stop the build too (as ``thesis lint --strict``)."""
+    docx: bool = False
+    """Also write build/thesis.docx (the PDF's text as a Word document)."""
     site_engine: str | None = None
     """MkDocs or Zensical; None: as report/study.yaml says (``site.engine``)."""
-
-
-@dataclass(frozen=True)
-class Sources:
-    """A study's sources, read and validated once."""
-
-    project: Project
-    config: SiteConfig
-    records: Records
-    bib: Bibliography
-    chapters: list[Chapter]
-    env: jinja2.Environment
 
 
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
+    with publish_lock(project):
+        recover(project)  # a build killed while publishing: finish that first
     with step("Reading sources"):
         src = read_sources(project)
-    project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -87,7 +84,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
-                    run_gate(project)
+                    run_gate(src, strict=options.strict)
             # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
@@ -97,43 +94,50 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     (tree / "thesis.pdf").write_bytes(b"")
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
+                when = source_date(project, src.records.study)
                 engine = options.site_engine or src.records.study.site.engine
-                with (
-                    step(f"Building the site ({ENGINE_NAMES[engine]}, strict)"),
-                    source_date_epoch(source_date(src.records.study.date)),
-                ):
-                    build_site(project, src.config, tree, pages, staging, head, engine)
+                with step(f"Building the site ({ENGINE_NAMES[engine]}, strict)"), source_date_epoch(when):
+                    cached_site(src, tree, pages, staging, head, engine)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
+            if options.submission and options.gate:
+                with step("Checking thesis-submission.pdf for the author's name (ANO009)"):
+                    check_submission(src, staging / "thesis-submission.pdf")
+            if options.docx:
+                with step("Writing thesis.docx (Pandoc)"):
+                    build_docx(pdf_input(src, figures, options.submission, options.engine), staging / "thesis.docx")
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
         with step("Publishing"):
-            swap_in(project, staging)
+            with publish_lock(project):
+                swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages)
-                _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
+                cff = citation_cff(
+                    src.records.study,
+                    src.config.site_url,
+                    name=src.config.site_name,
+                    description=str(src.config.data.get("site_description") or ""),
+                )
+                _write_if_changed(project.root / "CITATION.cff", cff)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
     return project
 
 
-def read_sources(project: Project) -> Sources:
-    """Read mkdocs.yml, the records, references.bib and the chapters; every error with file:line."""
-    config = load_site_config(project)
-    records = load_records(project)
-    bib = load_bib(project.bib, project.rel(project.bib))
-    if bib.problems:
-        raise InputError(bib.problems)
-    chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
-    return Sources(project, config, records, bib, chapters, make_env(project.templates, project.cache / "jinja"))
-
-
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
-    """Every figure as SVG (``write_figures``), kept in the cache by the records and the drawing code."""
+    """Every figure record's file: graphs drawn as SVG (cached), pictures as their own files.
+
+    The SVGs are kept in the cache by the records and the drawing code.
+    """
+    return {**_drawn_figures(src, folder), **picture_files(src.project, src.records)}
+
+
+def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
     digest = hashlib.sha256()
     code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
@@ -144,20 +148,17 @@ def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
         *(f.model_dump_json().encode() for f in records.figures.values()),
     ):
         digest.update(part + b"\0")
-    cached = src.project.cache / f"figures-{digest.hexdigest()[:32]}.json"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
+    cached = cache.entry(src.project.cache, "figures", digest.hexdigest()[:32])
+    svgs = cache.read_json(cached)
+    if isinstance(svgs, dict) and set(svgs) == set(records.figures):
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
-        for fid, svg in json.loads(cached.read_text("utf-8")).items():
+        for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(svg, encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8")
         return out
     out = write_figures(records, folder)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({fid: p.read_text("utf-8") for fid, p in out.items()}, ensure_ascii=False), "utf-8")
-    tmp.replace(cached)
+    cache.write_json(cached, {fid: p.read_text("utf-8") for fid, p in out.items()})
     return out
 
 
@@ -165,7 +166,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     """Render for the site, resolve citations and write the plain Markdown tree; return its pages."""
     project, records = src.project, src.records
     with step("Rendering chapters for the site"):
-        rendered = resolve_refs(render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf), "site")
+        rendered = render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf, docs=project.docs)
+        rendered = resolve_refs(rendered, "site", {c.path: c.text for c in src.chapters})
         clusters = collect_clusters(rendered.pages)
         check_keys(clusters, src.bib, src.chapters)
     with step("Resolving citations (Pandoc citeproc, one run)"):
@@ -174,7 +176,11 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
-        cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
+        places = finding_places(records, rendered, src.config.site_url)
+        texts += [place_cluster(records.study, place) for place in places.values()]
+        cp = run_citeproc(
+            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+        )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
         pages = write_markdown_tree(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures, tree)
@@ -183,12 +189,17 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
-    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
-    rendered = resolve_refs(rendered, "pdf")
-    refs = Page(
-        REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
+    rendered = render_chapters(
+        src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
     )
+    rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
+    # the edition marks the entries it reconstructed; the submission is the text as submitted
+    reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
+    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
+    refs = Page(REFERENCES_PAGE, "Litteraturliste", refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
+    if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)
+        pages = [p for p in pages if not edition_only(p.markdown)]
     nav_order = [c.path for c in src.chapters]
     if REFERENCES_PAGE in nav_order:  # the study placed it in its nav: keep that place
         before = set(nav_order[: nav_order.index(REFERENCES_PAGE)])
@@ -197,8 +208,10 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         numbered = [i for i, p in enumerate(pages) if _has_numbered_heading(p)]
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
-    created = source_date(src.records.study.date)
-    return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
+    created = source_date(src.project, src.records.study)
+    return PdfInput(
+        src.project, src.records, pages, figures, src.project.bib, submission, created, engine, rendered.floats
+    )
 
 
 def cached_pdf(inp: PdfInput, out: Path) -> None:
@@ -218,25 +231,80 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
     parts: list[bytes] = [
         json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
         *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
-        inp.bib.read_bytes() if inp.bib.is_file() else b"",
+        *(d.encode() + b"=" + (inp.project.docs / rel).read_bytes() for d, rel in sorted(inp.floats.media.items())),
+        read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
         csl_path().read_bytes(),
     ]
+    front = inp.records.study.front_page
+    if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
+        parts.append((inp.project.root / front).read_bytes())
     for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
     for part in parts:
         digest.update(part + b"\0")
-    cached = inp.project.cache / f"pdf-{digest.hexdigest()[:32]}.pdf"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
-        shutil.copyfile(cached, out)
+    cached = cache.entry(inp.project.cache, "pdf", digest.hexdigest()[:32], "pdf")
+    pdf = cache.read(cached, cache.is_whole_pdf)
+    if pdf is not None:
+        out.write_bytes(pdf)
         return
     build_pdf(inp, out)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    shutil.copyfile(out, tmp)
-    tmp.replace(cached)
+    made = out.read_bytes()
+    if cache.is_whole_pdf(made):
+        cache.write(cached, made)
+
+
+def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str, engine: str) -> None:
+    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build.
+
+    That is the Markdown tree, navigation, head tags, the study's other files (configuration,
+    overrides), the kit's code, the installed packages and the build date.
+    """
+    project = src.project
+    files = sorted(p for p in tree.rglob("*") if p.is_file())
+    key = cache_key(
+        _inputs_digest(project),
+        json.dumps([pages, head, engine, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
+        *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
+    )
+    if restore_folder(project.cache, "site", key, staging / "site"):
+        return
+    build_site(project, src.config, tree, pages, staging, head, engine)
+    store_folder(project.cache, "site", key, staging / "site")
+
+
+def _inputs_digest(project: Project) -> str:
+    """A digest of what a cached build result may depend on besides its own input.
+
+    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
+    installed packages with their versions. Computed once per run (per ``Project``).
+    """
+    from importlib.metadata import distributions
+
+    known = _DIGESTS.get(id(project))
+    if known is not None and known[0] is project:
+        return known[1]
+
+    parts: list[bytes] = []
+    outputs = {project.site.resolve(), project.build.resolve()}
+    for base in (project.root, Path(__file__).parent):
+        for folder, dirs, names in os.walk(base):
+            here = Path(folder)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
+            )
+            for name in sorted(names):
+                if not name.startswith("."):
+                    path = here / name
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
+    _DIGESTS.clear()  # one run at a time is remembered
+    _DIGESTS[id(project)] = (project, cache_key(*parts))
+    return _DIGESTS[id(project)][1]
+
+
+_DIGESTS: dict[int, tuple[Project, str]] = {}
 
 
 def _has_numbered_heading(page: Page) -> bool:
@@ -244,12 +312,35 @@ def _has_numbered_heading(page: Page) -> bool:
     return bool(first) and "unnumbered" not in first
 
 
-def source_date(study_date: dt.date) -> dt.datetime:
-    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the study's date (reproducible)."""
+def source_date(project: Project, study: Study) -> dt.datetime:
+    """The build's timestamp, as reproducible builds take it (PDF dates, sitemap ``lastmod``).
+
+    SOURCE_DATE_EPOCH if set; else the date of the last commit, when the study is a git
+    repository of its own; else the edition's date; else the date of submission.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(study_date, dt.time(12, 0), tzinfo=dt.UTC)
+    committed = last_commit_time(project.root)
+    if committed is not None:
+        return committed
+    day = study.edition.date if study.edition else study.date
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
+
+
+def last_commit_time(root: Path) -> dt.datetime | None:
+    """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
+    git = shutil.which("git")
+    if git is None or not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            [git, "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = out.stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC) if out.returncode == 0 and stamp.isdigit() else None
 
 
 @contextmanager
@@ -258,7 +349,8 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    # archives (gzip) hold 1970–2106 only: a thesis from 1905 gets 1970 there, its own date in the text
+    os.environ["SOURCE_DATE_EPOCH"] = str(min(max(int(when.timestamp()), 0), 2**32 - 1))
     try:
         yield
     finally:
@@ -270,12 +362,62 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def run_gate(project: Project) -> None:
-    """Run ``thesis lint``; refuse to go on while any error stands."""
-    from .lint import LintOptions, format_findings, has_errors, lint_project
+SHOWN_WARNINGS = 5
+"""How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
-    findings = lint_project(project.root, LintOptions())
-    if has_errors(findings):
-        errors = [f for f in findings if f.severity == "error"]
-        console.print(format_findings(errors, "text"), end="", markup=False, soft_wrap=True)
-        raise GateError(f"thesis lint found {len(errors)} error(s); nothing was published")
+
+def run_gate(src: Sources, *, strict: bool = False) -> None:
+    """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands (or, strict, any warning).
+
+    The warnings are shown every time: their count, the first few, and how to see them all. The gate
+    does not render again: the build renders the chapters itself and stops on the same problems.
+    """
+    from .lint import LintOptions, has_errors, lint_reading
+
+    key = cache_key("gate", _inputs_digest(src.project))
+    stored = read_entry(src.project.cache, "gate", key)
+    if stored is not None:
+        findings = [Finding(**f) for f in stored]
+    else:
+        findings = lint_reading(src.reading, LintOptions(render=False))
+        if not any(f.internal for f in findings):
+            write_entry(src.project.cache, "gate", key, [dataclasses.asdict(f) for f in findings])
+    _stop_on(findings, strict, "thesis lint")
+    if not has_errors(findings, strict):
+        _show_warnings(findings)
+
+
+def check_submission(src: Sources, pdf: Path) -> None:
+    """The ANO009 checks on the exam submission just compiled, before it is swapped in.
+
+    Its text, document information and XMP: the author's name anywhere stops the build, with the file and page.
+    """
+    from .lint import LintOptions, lint_reading
+
+    rel = src.project.rel(src.project.build / pdf.name)
+    options = LintOptions(select=("ANO009",), built=True, render=False, pdfs=((pdf, rel),))
+    _stop_on(lint_reading(src.reading, options), False, "the anonymous submission")
+
+
+def _stop_on(findings: list[Finding], strict: bool, what: str) -> None:
+    from .lint import format_findings, has_errors
+
+    if has_errors(findings, strict):
+        stops = [f for f in findings if f.severity == "error" or strict]
+        console.print(format_findings(stops, "text"), end="", markup=False, soft_wrap=True)
+        kind = "finding(s)" if strict else "error(s)"
+        raise GateError(f"{what}: {len(stops)} {kind}; nothing was published")
+
+
+def _show_warnings(findings: list[Finding]) -> None:
+    from .lint import format_findings
+
+    warnings = [f for f in findings if f.severity == "warning"]
+    if not warnings:
+        return
+    shown = format_findings(warnings[:SHOWN_WARNINGS], "text").splitlines()[:-1]
+    more = f" (first {SHOWN_WARNINGS} below)" if len(warnings) > SHOWN_WARNINGS else ""
+    console.print(f"[yellow]thesis lint: {len(warnings)} warning(s){more}[/]", soft_wrap=True)
+    for line in shown:
+        console.print("  " + line, markup=False, soft_wrap=True)
+    console.print("  See them all with: thesis lint (warnings stop the build with --strict)", soft_wrap=True)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
 
 from .errors import ThesisError
-from .log import console, report_error
+from .log import console, report_crash, report_error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,14 +43,19 @@ _site_engine = click.option(
 @click.option("--submission", is_flag=True, help="Also build the anonymous exam submission PDF.")
 @click.option("--no-pdf", is_flag=True, help="Build only the website.")
 @click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True, help="PDF engine.")
+@click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
+@click.option("--strict", is_flag=True, help="Warnings of the gate stop the build too.")
 @_site_engine
-def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, site_engine: str | None) -> None:
+def build(
+    project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool, site_engine: str | None
+) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
 
-    build_study(
-        project_dir, BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, site_engine=site_engine)
+    options = BuildOptions(
+        pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict, site_engine=site_engine
     )
+    build_study(project_dir, options)
 
 
 @cli.command()
@@ -70,6 +77,8 @@ def pdf(project_dir: Path, submission: bool, engine: str) -> None:
 @click.option("--built", is_flag=True, help="Also check the built site and PDFs.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Print a rule's documentation.")
+@click.option("--fix", is_flag=True, help="Apply the safe rewrites to the chapters and print the diff.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the diff, change nothing.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def lint(
     project_dir: Path,
@@ -79,6 +88,8 @@ def lint(
     built: bool,
     strict: bool,
     explain_code: str | None,
+    fix: bool,
+    dry_run: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Check citations against references.bib and look for anonymity leaks."""
@@ -87,13 +98,25 @@ def lint(
     if explain_code:
         click.echo(gate.explain(explain_code))
         return
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    if fix:
+        from .lint.fix import fix_study
+
+        plan, patch = fix_study(project_dir, dry_run=dry_run)
+        click.echo(patch, nl=False, err=fmt != "text")
+        verb = "would fix" if dry_run else "fixed"
+        click.echo(f"{verb} {plan.count()}, left for the writer {len(plan.left)}", err=True)
+        if dry_run:
+            return
     options = gate.LintOptions(
         select=_codes(select), ignore=_codes(ignore), built=built, strict=strict, paths=tuple(paths)
     )
     findings = gate.lint_project(project_dir, options)
-    click.echo(gate.format_findings(findings, fmt), nl=False)
-    if gate.has_errors(findings, strict=strict):
-        raise SystemExit(1)
+    click.echo(gate.format_findings(findings, fmt, gate.repo_prefix(project_dir)), nl=False)
+    code = gate.exit_code(findings, strict=strict)
+    if code:
+        raise SystemExit(code)
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -113,16 +136,56 @@ def serve(project_dir: Path, port: int, site_engine: str | None) -> None:
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def new(directory: Path) -> None:
-    """Create a minimal new study in DIRECTORY that builds at once."""
+@click.option("--edition", is_flag=True, help="Also the apparatus of a scholarly edition (changes page, CIT011).")
+def new(directory: Path, edition: bool) -> None:
+    """Create a new study in DIRECTORY that builds and lints clean at once."""
     from .scaffold import new_study
 
-    new_study(directory)
+    new_study(directory, edition=edition)
     console.print(f"Ny studie i {directory}. Bygg den med: thesis build --project {directory}")
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bib", type=click.Path(dir_okay=False, path_type=Path), help="references.bib to cite from.")
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), help="New study folder [./FILE-name].")
+@click.option("--quote-pattern", default=None, help="Regex for an informant attribution ending a block quote.")
+def import_(file: Path, bib: Path | None, into: Path | None, quote_pattern: str | None) -> None:
+    """Make a study from a Word thesis (.docx), with import-rapport.md listing every change."""
+    from .word.study import import_docx
+    from .word.transform import DEFAULT_QUOTE, slug
+
+    target = into or Path(slug(file.stem))
+    done = import_docx(file, target, bib, quote_pattern or DEFAULT_QUOTE)
+    console.print(
+        f"Studien er laget i {target}: {len(done.notes) - len(done.todo)} endringer, {len(done.todo)} ting å gjøre "
+        f"(se {target / 'import-rapport.md'}). Bygg den med: thesis build --project {target}"
+    )
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (staging folders are removed on the way) and stop."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    from .pandoc import stop_children
+
+    stop_children()
+    raise Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 gate findings, 2 usage or input error)."""
+    if threading.current_thread() is not threading.main_thread():
+        return _run(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)  # SIGTERM unwinds: staging removed, Pandoc killed
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="thesis", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -138,7 +201,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
+        from .pandoc import stop_children
+
+        stop_children()
         return 130
+    except Terminated:
+        console.print("Stopped (SIGTERM); nothing was published.")
+        return 143
+    except Exception as exc:  # the one place that turns any other error into one line, exit 2
+        report_crash(exc)
+        return 2
     return 0
 
 

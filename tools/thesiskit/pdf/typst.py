@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import InputError, Problem, ToolError
+from ..figures.files import figure_file_name
 from ..project import Project
 from ..render.env import KIT_TEMPLATES
 from . import PdfInput
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 PDF_STANDARDS = ["a-2b", "ua-1"]
 TEMPLATE = "thesis.typ"
 FILTER = "thesis.lua"
+REFS_FILTER = "references.lua"
 
 
 def template_file(project: Project, name: str) -> Path:
@@ -38,6 +40,29 @@ def template_file(project: Project, name: str) -> Path:
     raise ToolError(f"templates/pdf/{name}: the PDF template file is missing from the kit")
 
 
+FRONT_PAGE_TYPES = (".pdf", ".png", ".jpg", ".jpeg")
+FRONT_PAGE_DPI = 300
+
+
+def front_page_image(src: Path, out: Path) -> None:
+    """The first page of the institution's PDF front page as a PNG at 300 dpi (PDFium).
+
+    Typst cannot embed a PDF in a PDF/A document; as an image with a text alternative the page keeps
+    the thesis's PDF/A-2b and PDF/UA-1 claims true.
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(src))
+    except pdfium.PdfiumError as exc:
+        msg = f"front_page: {src.name} is not a readable PDF ({exc})"
+        raise InputError.at("report/study.yaml", None, msg) from None
+    try:
+        doc[0].render(scale=FRONT_PAGE_DPI / 72).to_pil().save(out, format="PNG")
+    finally:
+        doc.close()
+
+
 def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: Path) -> Path:
     """Write main.typ, the template, the metadata and the figures into ``work``; return main.typ."""
     if work.exists():
@@ -46,18 +71,42 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
     shutil.copyfile(template_file(inp.project, TEMPLATE), work / TEMPLATE)
     (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8")
     problems = []
-    for fid in doc.figures:
-        svg = inp.figures.get(fid)
-        if svg is None or not svg.is_file():
-            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no SVG was rendered for this figure"))
-            continue
-        shutil.copyfile(svg, work / "figurer" / f"{fid}.svg")
+    front = inp.records.study.front_page
+    if front and meta.front_page:
+        src = inp.project.root / front
+        if src.suffix.lower() not in FRONT_PAGE_TYPES:
+            problems.append(Problem("report/study.yaml", None, f"front_page: {front} is not a PDF, PNG or JPEG file"))
+        elif not src.is_file():
+            problems.append(Problem("report/study.yaml", None, f"front_page: {front} does not exist"))
+        elif src.suffix.lower() == ".pdf":
+            front_page_image(src, work / meta.front_page)
+        else:
+            shutil.copyfile(src, work / meta.front_page)
     if problems:
         raise InputError(problems)
+    copy_figures(inp, doc, work)
     (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
     main = work / "main.typ"
     main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
     return main
+
+
+def copy_figures(inp: PdfInput, doc: Document, work: Path) -> None:
+    """Every figure record's file into ``work/figurer/``, every picture under docs/ into ``work/media/``."""
+    problems = []
+    for anchor in doc.figures:
+        fid = anchor.removeprefix("fig-")
+        fig = inp.records.figures.get(fid)
+        made = fid in inp.figures and inp.figures[fid].is_file()
+        if fig is not None and fig.kind in ("graph", "image") and not made:
+            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no file was made for this figure"))
+    if problems:
+        raise InputError(problems)
+    for fid, path in inp.figures.items():
+        shutil.copyfile(path, work / "figurer" / figure_file_name(fid, path))
+    for dest, rel in inp.floats.media.items():
+        (work / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(inp.project.docs / rel, work / dest)
 
 
 def fixed_offset(created: dt.datetime) -> dt.datetime:
@@ -132,11 +181,12 @@ def tidy(body: str) -> str:
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
-    doc = assemble(inp.pages, meta.lang, meta.region)
+    doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
-    body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua))
-    work = inp.project.build / ".typst" / out.name.split(".")[0]
+    after = template_file(inp.project, REFS_FILTER)
+    body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua, after))
+    work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)
     out.parent.mkdir(parents=True, exist_ok=True)

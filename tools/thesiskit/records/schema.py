@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+# Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
+MAX_GRID = 100  # rows and columns of a graph figure
+MAX_NODES = 300  # boxes of a graph figure
+MAX_LABEL = 2000  # characters of one box or table cell
+MAX_TABLE = 500  # rows of a table figure (and cells of a row)
+Cell = Annotated[str, Field(max_length=MAX_LABEL)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Person(_Record):
@@ -36,6 +42,20 @@ class SiteOptions(_Record):
     for MkDocs) or ``zensical``. ``thesis build --site-engine`` overrides it for one build."""
 
 
+class Edition(_Record):
+    """``edition:`` in ``report/study.yaml``: this edition of the thesis, beside the submitted original."""
+
+    date: dt.date
+    """Date of this edition (ISO 8601), printed beside the submission date in every output."""
+    version: str | None = None
+    """Version of the edition (e.g. "1.0"), if the edition numbers its versions."""
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
 class Study(_Record):
     """``report/study.yaml``: what the thesis is, for the title page, citations and metadata."""
 
@@ -54,7 +74,14 @@ class Study(_Record):
     institution_note: str | None = None
     """A note on the institution (e.g. its former name)."""
     institution_place: str | None = None
-    """Where the institution is (for citations: the place of the thesis)."""
+    """Where the institution is (for citations: the place of the thesis); printed on the title page."""
+    faculty: str | None = None
+    """Faculty (fakultet) the thesis is submitted at, printed on the title page."""
+    department: str | None = None
+    """Department or institute (institutt), printed on the title page."""
+    front_page: str | None = None
+    """The institution's own front page (framside) as a PDF, PNG or JPEG file, relative to the study
+    folder (e.g. ``report/framside.pdf``): printed as page 1, before the kit's title page."""
     course_code: str
     """Course code of the thesis (printed in the exam submission)."""
     candidate_number: str
@@ -73,8 +100,10 @@ class Study(_Record):
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
     genre: str = "Masteroppgave"
     """Kind of thesis, as citation styles print it."""
+    edition: Edition | None = None
+    """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
-    """Licence of the edition (SPDX id), for CITATION.cff and the site."""
+    """Licence of the edition (SPDX id), only if the author has given one; for CITATION.cff and the site."""
     repository: str | None = None
     """URL of the source repository."""
     informant_pronoun: str | None = None
@@ -90,6 +119,15 @@ class Study(_Record):
     @classmethod
     def _as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
+
+    @field_validator("repository")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        from ..render.escape import safe_url
+
+        if value and not safe_url(value):
+            raise ValueError("must be an http(s) address (other links are not published)")
+        return value
 
 
 class Informant(_Record):
@@ -187,14 +225,14 @@ class Node(_Record):
 
     id: str
     """Id, used by edges."""
-    label: str
+    label: str = Field(max_length=MAX_LABEL)
     """Text in the box, as printed."""
-    row: int = Field(ge=1)
+    row: int = Field(ge=1, le=MAX_GRID)
     """Grid row (1 = top)."""
-    col: float = Field(ge=1)
+    col: float = Field(ge=1, le=MAX_GRID, allow_inf_nan=False)
     """Grid column (1 = left; halves allowed to centre a box)."""
-    span: float = 1
-    """Width in grid columns."""
+    span: float = Field(default=1, gt=0, le=MAX_GRID, allow_inf_nan=False)
+    """Width in grid columns (more than 0)."""
 
 
 class Figure(_Record):
@@ -207,19 +245,38 @@ class Figure(_Record):
     source: str | None = None
     """Source line: Pandoc citation(s) or text."""
     alt: str
-    """Text alternative: what the figure says, in prose."""
-    kind: Literal["graph", "table", "informants"]
-    """graph: boxes and lines; table: a table; informants: the informant table."""
-    nodes: list[Node] = Field(default_factory=list)
+    """Text alternative: what the figure says, in prose (required; a picture's alt may not be empty)."""
+    kind: Literal["graph", "table", "informants", "image"]
+    """graph: boxes and lines; table: a table; informants: the informant table; image: a picture file."""
+    file: str | None = None
+    """Picture file (image): PNG, JPEG or SVG, relative to report/figures/ (e.g. ``bilder/prisma.png``)."""
+    credit: str | None = None
+    """Source or credit of the picture, printed on a line of its own under the caption
+    (e.g. "Kilde: [@flaa1993]" or "Foto: Ola Nordmann")."""
+    label: Literal["figure", "table"] | None = None
+    """Which label and numbering the record takes: "figure" (Figur N, caption below) or "table"
+    (Tabell N, title above). Default: table for kind table and informants, figure otherwise. An
+    edition keeps an original's own label with it (a table the original calls "Figur 6")."""
+    nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     """Boxes (graph)."""
-    edges: list[tuple[str, str]] = Field(default_factory=list)
+    edges: list[tuple[str, str]] = Field(default_factory=list, max_length=MAX_NODES * 4)
     """Lines between boxes, from → to (graph)."""
-    header: list[list[str]] = Field(default_factory=list)
+    header: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=20)
     """Header rows (table)."""
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=MAX_TABLE)
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
+    edition_note: str | None = None
+    """The edition's note on the figure (e.g. that the edition reconstructed it): printed after the
+    caption and added to the text alternative in the edition, left out of the exam submission."""
+
+    @property
+    def series(self) -> Literal["figure", "table"]:
+        """The numbering the record belongs to (``label``, or the default for its kind)."""
+        if self.label:
+            return self.label
+        return "table" if self.kind in ("table", "informants") else "figure"
 
 
 ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]

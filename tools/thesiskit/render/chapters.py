@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import jinja2
@@ -12,7 +13,10 @@ from ..errors import InputError, Problem
 from ..records import Records
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
+from .escape import view
+from .floats import Floats, number_floats
 from .headings import Heading, HeadingNumberer
+from .labels import label
 from .tokens import CITE_THIS, ref_token
 
 Target = Literal["site", "pdf"]
@@ -37,6 +41,8 @@ class Rendered:
     quote_pages: dict[str, str]
     figure_pages: dict[str, str] = field(default_factory=dict)
     finding_links: dict[str, list[str]] = field(default_factory=dict)
+    floats: Floats = field(default_factory=Floats)
+    """Every numbered figure and table (records, pictures, captioned tables) in reading order."""
 
 
 def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -85,19 +91,24 @@ class _Helpers:
         fig = self.records.figures.get(fid)
         if fig is None:
             raise RecordError(f"figure {fid!r} is not in report/figures/")
-        if fid in self.figure_numbers:
+        if fid in self.figure_pages:
             raise RecordError(f"figure {fid!r} is included twice")
-        self.figure_numbers[fid] = len(self.figure_numbers) + 1
         self.figure_pages[fid] = self.page
-        return render(
+        ext = Path(fig.file).suffix.lower() if fig.file else ".svg"
+        # the number is known once every page is read (render/floats.py): a token stands for it
+        body = render(
             self.env,
             f"{self.target}/figure.md.j2",
             fig=fig,
-            number=self.figure_numbers[fid],
+            number=f"⟦num:fig-{fid}⟧",
+            label=label(fig.series, self.records.study.language),
             target=self.target,
-            src=self._link(f"figurer/{fid}.svg"),
+            submission=self.submission,
+            src=self._link(f"figurer/{fid}{ext}"),
+            file=f"figurer/{fid}{ext}",
             informants=self.records.informants_file,
         )
+        return f"⟦float:{fid}⟧\n{body}"
 
     def finding(self, fid: str) -> str:
         f = self.records.findings.get(fid)
@@ -114,8 +125,8 @@ class _Helpers:
     def author(self) -> str:
         study = self.records.study
         if self.submission:
-            return f"Kandidatnummer {study.candidate_number}"
-        return study.author.name
+            return md_escape(candidate(study.language, study.candidate_number))
+        return md_escape(study.author.name)
 
     def changes_list(self) -> str:
         return render(
@@ -127,6 +138,32 @@ class _Helpers:
         )
 
 
+# How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
+# ``{{ author() | capfirst }}`` where it starts a sentence or line.
+_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
+
+
+def candidate(language: str, number: str) -> str:
+    """The candidate as named in running text of the exam submission: "kandidat 115"."""
+    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    return f"{word} {number}"
+
+
+MAX_DEPTH = 40
+"""Lists and block quotes nest at most this deep (the Markdown parsers recurse once per level)."""
+_DEPTH = re.compile(r"^((?:[ ]{0,3}>[ ]?)*)([ \t]*)", re.M)
+
+
+def _too_deep(markdown: str) -> int | None:
+    """The first line (1-based) nested deeper than MAX_DEPTH, if any."""
+    for m in _DEPTH.finditer(markdown):
+        quotes = m.group(1).count(">")
+        indent = len(m.group(2).expandtabs(4)) // 2  # a list level is 2–4 columns
+        if quotes > MAX_DEPTH or indent > MAX_DEPTH * 2:
+            return markdown.count("\n", 0, m.start()) + 1
+    return None
+
+
 def render_chapters(
     chapters: list[Chapter],
     records: Records,
@@ -135,8 +172,12 @@ def render_chapters(
     *,
     submission: bool = False,
     has_pdf: bool = True,
+    docs: Path | None = None,
 ) -> Rendered:
-    """Render every chapter in reading order: Jinja, then heading numbers."""
+    """Render every chapter in reading order: Jinja, heading numbers, then figure and table numbers.
+
+    With ``docs`` (the docs/ folder), every picture a page shows must exist there.
+    """
     helpers = _Helpers(env, records, target, submission)
     numberer = HeadingNumberer()
     pages: list[Page] = []
@@ -152,7 +193,7 @@ def render_chapters(
             "changes_list": helpers.changes_list,
             "ref": ref_token,
             "cite_this": lambda: CITE_THIS if target == "site" else "",
-            "study": records.study,
+            "study": view(records.study),  # its strings print as text (render/escape.py)
             "target": target,
             "submission": submission,
             "has_pdf": has_pdf,
@@ -163,10 +204,24 @@ def render_chapters(
         except InputError as exc:
             problems.extend(exc.problems)
             continue
+        deep = _too_deep(md)
+        if deep:
+            problems.append(Problem(rel, deep, f"nested more than {MAX_DEPTH} levels deep (lists or quotes)"))
+            continue
         pages.append(Page(ch.path, ch.title, numberer.number(md, ch.path, source=rel)))
     problems.extend(numberer.problems)
     if problems:  # a page is missing or misnumbered: the checks below would only echo that
         raise InputError(problems)
+    texts, floats = number_floats(
+        [(p.path, p.markdown) for p in pages],
+        records,
+        target,
+        records.study.language,
+        {ch.path: ch.text for ch in chapters},
+        docs,
+    )
+    pages = [Page(p.path, p.title, text) for p, text in zip(pages, texts, strict=True)]
+    figure_numbers = {f.record: f.number for f in floats.items if f.record}
     unused = [qid for qid in records.quotes if qid not in helpers.quote_pages]
     for qid in unused:
         path, line = records.where.get(qid, ("report/quotes", 0))
@@ -185,8 +240,9 @@ def render_chapters(
     return Rendered(
         pages,
         numberer.headings,
-        helpers.figure_numbers,
+        figure_numbers,
         helpers.quote_pages,
         helpers.figure_pages,
         helpers.finding_links,
+        floats,
     )

@@ -11,12 +11,14 @@ page says that no test has been run yet.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
+import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from filelock import FileLock
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, Problem
@@ -37,10 +39,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The record is written by tools, but it is data: names and versions must look like names and versions
+# (the statement prints them as they are), and a page's path like a path of the site.
+NAME = Field(pattern=r"^[\w.+-]+(?: [\w.+()-]+)*$", max_length=100)
+PAGE_PATH = Field(pattern=r"^[\w./%+?=&#-]+$", max_length=500)
+
+
 class AxeViolation(_Model):
     """One axe-core rule that failed on one page in one colour scheme."""
 
-    rule: str
+    rule: str = NAME
     """axe-core's rule id, e.g. ``color-contrast``."""
     impact: str | None = None
     """axe-core's impact: minor, moderate, serious or critical."""
@@ -48,7 +56,7 @@ class AxeViolation(_Model):
     """axe-core's one-line description of the rule."""
     nodes: int = Field(ge=1)
     """How many elements of the page failed the rule."""
-    scheme: str
+    scheme: str = NAME
     """The colour scheme the page was shown in (``default`` = light, ``slate`` = dark)."""
 
     @property
@@ -69,7 +77,7 @@ class NuMessage(_Model):
 class AxePage(_Model):
     """axe-core's findings on one page."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/, e.g. ``funn/stolte/index.html``."""
     title: str = ""
     """The page's main heading."""
@@ -82,16 +90,16 @@ class AxeRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    axe_core: str
+    axe_core: str = NAME
     """axe-core version."""
-    chromium: str
+    chromium: str = NAME
     """Chromium version the pages were shown in."""
-    rule_tags: list[str]
+    rule_tags: list[Annotated[str, NAME]]
     """The axe-core rule tags that were run (wcag2a, wcag2aa, wcag21a, wcag21aa)."""
-    schemes: list[str]
+    schemes: list[Annotated[str, NAME]]
     """Colour schemes every page was checked in (``default``, ``slate``): the first with every rule,
     the others with ``colour_rules``."""
-    colour_rules: list[str] = Field(default_factory=list)
+    colour_rules: list[Annotated[str, NAME]] = Field(default_factory=list)
     """The rules run in the schemes after the first: those whose outcome colours can change."""
     pages: list[AxePage]
     """Every page of the site."""
@@ -110,7 +118,7 @@ class AxeRun(_Model):
 class NuPage(_Model):
     """The Nu Html Checker's errors on one page."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/."""
     errors: list[NuMessage] = Field(default_factory=list)
     """Errors (none when the page passed)."""
@@ -121,7 +129,7 @@ class NuRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    nu_html_checker: str
+    nu_html_checker: str = NAME
     """Nu Html Checker version."""
     pages: list[NuPage]
     """Every page of the site."""
@@ -135,7 +143,7 @@ class NuRun(_Model):
 class KeyboardPage(_Model):
     """Tabbing through one page with the keyboard alone."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/."""
     title: str = ""
     """The page's main heading."""
@@ -150,7 +158,7 @@ class KeyboardRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    chromium: str
+    chromium: str = NAME
     """Chromium version."""
     pages: list[KeyboardPage]
     """The pages tabbed through."""
@@ -234,15 +242,16 @@ def load_accessibility(project: Project) -> AccessibilityRecord | None:
 def save_part(root: Path, part: str, run: AxeRun | NuRun | KeyboardRun) -> Path:
     """Store one check's run in the study's record, keeping the other parts; return the file.
 
-    Checks may run at the same time (pytest-xdist), so the file is locked while it is updated.
+    Checks may run at the same time (pytest-xdist), so the file is locked while it is updated (with a
+    lock file in the system's temporary folder, on every operating system).
     Dates are days, so a repeated run with the same results leaves the file unchanged.
     """
     if part not in AccessibilityRecord.model_fields:
         raise ValueError(f"unknown part of the accessibility record: {part!r}")
     path = root / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a+", encoding="utf-8") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    with FileLock(Path(tempfile.gettempdir()) / f"thesiskit-a11y-{key}.lock"), path.open("a+", encoding="utf-8") as fh:
         fh.seek(0)
         try:
             old: dict[str, Any] = AccessibilityRecord.model_validate_json(fh.read()).model_dump(mode="json")

@@ -11,7 +11,8 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
-from ..project import Project
+from ..figures.files import figure_file_name
+from ..project import Project, inside
 from ..records import Records
 from ..render.chapters import Rendered
 from ..render.env import KIT_TEMPLATES, render
@@ -19,9 +20,9 @@ from ..render.headings import HEADING, parse_attrs
 from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
-from .citation import highwire_tags, json_ld, plain_text
+from .citation import coins, highwire_tags, json_ld, plain_text
 from .finish import finish_site
-from .mkdocs import full_nav, run_mkdocs, write_config
+from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
 from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
 from .zensical import run_zensical
 
@@ -57,19 +58,26 @@ def write_markdown_tree(
             text = text.replace(CITE_THIS, box)
         files[page.path] = with_page_lang(text)
     files.update(generated_pages(env, ctx))
+    # Every page but the home page (whose head carries the citation_* tags) carries a COinS of
+    # the thesis, so that Zotero saves the thesis from any page; Google Scholar reads no COinS.
+    item = coins(records.study, config.site_url)
+    for rel in files:
+        if rel.endswith(".md") and rel != HOME:
+            files[rel] = files[rel].rstrip("\n") + f"\n\n{item}\n"
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
-    for fid, svg in figures.items():
-        shutil.copy2(svg, out / "figurer" / f"{fid}.svg")
+    for fid, file in figures.items():
+        shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
     assets = _template_dir(project, "assets")
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
     for extra in project.docs.rglob("*"):  # images and other files the chapters link to
         where = extra.relative_to(project.docs)
         if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in where.parts):
+            inside(project, extra)  # a symbolic link out of the study is not published
             (out / where).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(extra, out / where)
     return [path for path in files if path.endswith(".md")]
@@ -115,6 +123,7 @@ def write_site_config(
         custom_dir=_template_dir(project, "overrides"),
         # no "Made with …" in English in the footer: the site speaks the study's language
         extra={"generator": False, **(config.data.get("extra") or {})},
+        markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 
