@@ -112,11 +112,12 @@ def _codes(value: str) -> tuple[str, ...]:
 @cli.command()
 @_project
 @click.option("--port", default=8000, show_default=True)
-def serve(project_dir: Path, port: int) -> None:
-    """Live preview: rebuild on edits to chapters, records, templates and references.bib."""
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine).")
+def serve(project_dir: Path, port: int, host: str) -> None:
+    """Live preview of the site and the PDF: rebuilt on edits to chapters, records, templates, references.bib."""
     from .serve import serve as run
 
-    run(project_dir, port)
+    run(project_dir, port, host)
 
 
 @cli.command()

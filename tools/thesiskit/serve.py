@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
-from .errors import ThesisError
+from .errors import ThesisError, ToolError
 from .log import console, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project
@@ -122,22 +122,23 @@ def sync_tree(source: Path, target: Path) -> int:
     return changed
 
 
-def serve(project_dir: Path, port: int) -> None:
+def serve(project_dir: Path, port: int, host: str = "127.0.0.1") -> None:
     """Render once, start MkDocs' dev server on the tree, and re-render on every edit."""
     from watchfiles import watch
 
+    check_port(host, port)
     project = open_project(project_dir)
     project.build.mkdir(parents=True, exist_ok=True)
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     config = render_tree(project, tree)
     # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
-    argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"{host}:{port}"]
     argv += ["--livereload", "--dirty"]
     server = subprocess.Popen(argv, env={**os.environ, "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme")})
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop MkDocs' server too (below)
     path = urlsplit(load_site_config(project).site_url).path or "/"
-    console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
+    console.print(f"Serving on http://{host}:{port}{path} — edit chapters, records, templates or references.bib")
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
@@ -153,6 +154,20 @@ def serve(project_dir: Path, port: int) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def check_port(host: str, port: int) -> None:
+    """A ToolError (exit 2, no traceback) if ``host:port`` cannot be listened on, e.g. already taken."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise ToolError(
+            f"cannot serve on {host}:{port} ({exc.strerror or exc}): is another preview running? "
+            f"Choose another port with --port"
+        ) from None
 
 
 def _stop(signum: int, frame: object) -> None:
