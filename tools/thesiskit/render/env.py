@@ -135,7 +135,8 @@ def cite_text(text: object) -> str:
     A citation whose prefix or suffix holds anything but words, numbers and punctuation is text too.
     """
     value = str(text)
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for cl in scan(value):
         body = cl.text[1:-1] if not cl.narrative else cl.text.replace("[", " ", 1).replace("]", " ", 1)
         if _PLAIN_CITATION.sub("", body):
