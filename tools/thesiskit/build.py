@@ -284,6 +284,7 @@ def _inputs_digest(project: Project) -> str:
         return known[1]
 
     parts: list[bytes] = []
+    read_already = {path.resolve(): text for path, text in project.texts.items()}
     outputs = {project.site.resolve(), project.build.resolve()}
     for base in (project.root, Path(__file__).parent):
         for folder, dirs, names in os.walk(base):
@@ -294,7 +295,9 @@ def _inputs_digest(project: Project) -> str:
             for name in sorted(names):
                 if not name.startswith("."):
                     path = here / name
-                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+                    text = read_already.get(path.resolve())  # a source is read once per run
+                    data = text.encode("utf-8") if text is not None else path.read_bytes()
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
     parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
     _DIGESTS.clear()  # one run at a time is remembered
     _DIGESTS[id(project)] = (project, cache_key(*parts))
