@@ -113,6 +113,8 @@ def test_heading_numbers_repair_the_originals_errors() -> None:
 def test_every_change_names_a_real_place() -> None:
     rendered = render_chapters(read_sources(PROJECT).chapters, RECORDS, make_env(PROJECT.templates), "pdf")
     for c in RECORDS.changes:
+        if c.kind == "anonymitet":  # recorded without a place (ANO010)
+            continue
         assert c.place in rendered.headings or (REPO / c.place).exists(), c.place
 
 

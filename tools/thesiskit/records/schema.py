@@ -216,15 +216,27 @@ ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figu
 
 
 class Change(_Record):
-    """``report/changes/*.yaml``: one deviation of the edition from the submitted text."""
+    """``report/changes/*.yaml``: one deviation of the edition from the submitted text.
 
-    place: str
-    """Heading id (or file) where the change is."""
+    An anonymity change (``kind: anonymitet``: a pronoun, a name, a place, any redaction of
+    personal data) is recorded as a class with a count, never with its place or original wording:
+    ``{kind: anonymitet, count: 6, edition: "kjønnede pronomen om informanter er gjort om til
+    «hun»", note: "jf. studiens regel"}``. The gate (ANO010) fails on one that gives ``place`` or
+    ``original``. Keep the author's own list of places outside the repository.
+    """
+
+    place: str | None = None
+    """Heading id (or file) where the change is. Never for ``anonymitet``."""
     kind: ChangeKind
     """What kind of change."""
-    original: str
-    """What the submitted text says (never personal data: describe it instead)."""
+    original: str | None = None
+    """What the submitted text says (never personal data: describe it instead). Never for ``anonymitet``."""
     edition: str
-    """What the edition says."""
+    """What the edition says; for ``anonymitet``, the class of change (printed after the count)."""
     note: str | None = None
     """Why, and on what evidence."""
+    count: int | None = Field(default=None, ge=1)
+    """``anonymitet``: how many changes of this class the edition makes."""
+    redacted: list[str] = Field(default_factory=list)
+    """``anonymitet``: SHA-256 hashes of the removed strings (``python -m thesiskit.lint hash-term``,
+    with the deny list's salt); the gate fails when a published text repeats one of them."""
