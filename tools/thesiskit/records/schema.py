@@ -210,6 +210,9 @@ class Figure(_Record):
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
+    edition_notes: list[str] = Field(default_factory=list)
+    """The edition's own notes on the figure (e.g. "Rekonstruert av utgaven …", a legend for marks the
+    edition added), printed with the caption in the public edition, left out of the exam submission."""
 
 
 ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]

@@ -97,6 +97,7 @@ class _Helpers:
             target=self.target,
             src=self._link(f"figurer/{fid}.svg"),
             informants=self.records.informants_file,
+            edition_notes=[] if self.submission else fig.edition_notes,
         )
 
     def finding(self, fid: str) -> str:
