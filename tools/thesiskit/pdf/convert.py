@@ -26,7 +26,7 @@ _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
     """The Pandoc arguments of the Typst run (without the log file)."""
     return [
-        "--from=markdown",
+        "--from=markdown-smart",  # the text as written: no curly quotes, dashes or ellipses made up
         "--to=typst",
         "--wrap=none",
         f"--lua-filter={lua}",

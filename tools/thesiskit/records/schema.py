@@ -126,6 +126,14 @@ class Quote(_Record):
     """Attribution as printed in the thesis ("4", or "Ibid")."""
     text: str = Field(min_length=1)
     """The exact words, without the outer guillemets."""
+    page_breaks: dict[str, str] = Field(default_factory=dict)
+    """Page breaks of the original inside the quote: page number → the words that begin that page
+    (they must occur once in ``text``); rendered like ``{{ page(N) }}`` in a chapter."""
+
+    @field_validator("page_breaks", mode="before")
+    @classmethod
+    def _page_keys(cls, value: object) -> object:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
     @field_validator("attribution", mode="before")
     @classmethod
