@@ -1,4 +1,4 @@
-"""The edition's anonymity changes: recorded as classes with counts, guarded by ANO010."""
+"""The edition's anonymity changes: recorded as classes with counts, guarded by ANO011."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_gate_fails_when_a_removed_name_comes_back(tmp_path: Path) -> None:
     assert found_name
     name = found_name.group(1)
     appendix.write_text(appendix.read_text("utf-8").replace("Kontaktperson: [navn fjernet]", f"Kontaktperson: {name}"))
-    found = [f for f in lint_project(root, LintOptions(select=("ANO010",))) if f.rule == "ANO010"]
+    found = [f for f in lint_project(root, LintOptions(select=("ANO011",))) if f.rule == "ANO011"]
     assert [f.path for f in found] == ["docs/vedlegg/4-nsd.md"]
     assert all(name not in f.message for f in found)
 
@@ -64,5 +64,5 @@ def test_gate_fails_on_a_pronoun_record_with_its_place(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     extra = root / "report" / "changes" / "zz.yaml"
     extra.write_text("- place: personlige-mal\n  kind: anonymitet\n  count: 1\n  edition: pronomen rettet\n", "utf-8")
-    found = [f for f in lint_project(root, LintOptions(select=("ANO010",))) if f.rule == "ANO010"]
+    found = [f for f in lint_project(root, LintOptions(select=("ANO011",))) if f.rule == "ANO011"]
     assert [(f.path, f.line) for f in found] == [("report/changes/zz.yaml", 1)]

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -16,27 +17,26 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import jinja2
-
 from . import figures as figure_code
-from .cite.bib import Bibliography, load_bib
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
-from .errors import GateError, InputError
+from .errors import GateError
 from .figures.files import write_figures
 from .log import console, step
 from .pdf import PdfInput, build_pdf
-from .project import Project, open_project
+from .project import Project, open_project, read_text
 from .publish import prune_cache, swap_in
-from .records import Records, load_records
+from .records.schema import Study
 from .render.chapters import Page, render_chapters
-from .render.env import make_env
+from .render.env import render
+from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
-from .site.citation import thesis_bibtex, thesis_key
-from .site.pages import GENERATED_NAV
+from .site.citation import place_cluster, thesis_bibtex, thesis_key
+from .site.pages import finding_places
 from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
-from .sources import Chapter, SiteConfig, load_site_config, read_chapters
+from .study import Sources, read_sources
+from .word.write import build_docx
 
 
 @dataclass(frozen=True)
@@ -48,18 +48,8 @@ class BuildOptions:
     submission: bool = False
     engine: str = "typst"
     gate: bool = True
-
-
-@dataclass(frozen=True)
-class Sources:
-    """A study's sources, read and validated once."""
-
-    project: Project
-    config: SiteConfig
-    records: Records
-    bib: Bibliography
-    chapters: list[Chapter]
-    env: jinja2.Environment
+    docx: bool = False
+    """Also write build/thesis.docx (the PDF's text as a Word document)."""
 
 
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
@@ -85,7 +75,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
-                    run_gate(project)
+                    run_gate(src)
             # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
@@ -95,11 +85,15 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     (tree / "thesis.pdf").write_bytes(b"")
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
-                with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(src.records.study.date)):
+                when = source_date(project, src.records.study)
+                with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
                     build_site(project, src.config, tree, pages, staging, head)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
+            if options.docx:
+                with step("Writing thesis.docx (Pandoc)"):
+                    build_docx(pdf_input(src, figures, options.submission, options.engine), staging / "thesis.docx")
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
@@ -108,22 +102,17 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages, head)
-                _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
+                cff = citation_cff(
+                    src.records.study,
+                    src.config.site_url,
+                    name=src.config.site_name,
+                    description=str(src.config.data.get("site_description") or ""),
+                )
+                _write_if_changed(project.root / "CITATION.cff", cff)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
     return project
-
-
-def read_sources(project: Project) -> Sources:
-    """Read mkdocs.yml, the records, references.bib and the chapters; every error with file:line."""
-    config = load_site_config(project)
-    records = load_records(project)
-    bib = load_bib(project.bib, project.rel(project.bib))
-    if bib.problems:
-        raise InputError(bib.problems)
-    chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
-    return Sources(project, config, records, bib, chapters, make_env(project.templates, project.cache / "jinja"))
 
 
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
@@ -168,7 +157,11 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
-        cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
+        places = finding_places(records, rendered, src.config.site_url)
+        texts += [place_cluster(records.study, place) for place in places.values()]
+        cp = run_citeproc(
+            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+        )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
         pages = write_markdown_tree(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures, tree)
@@ -179,10 +172,13 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
     rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
     rendered = resolve_refs(rendered, "pdf")
-    refs = Page(
-        REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
-    )
+    # the edition marks the entries it reconstructed; the submission is the text as submitted
+    reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
+    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
+    refs = Page(REFERENCES_PAGE, "Litteraturliste", refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
+    if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)
+        pages = [p for p in pages if not edition_only(p.markdown)]
     nav_order = [c.path for c in src.chapters]
     if REFERENCES_PAGE in nav_order:  # the study placed it in its nav: keep that place
         before = set(nav_order[: nav_order.index(REFERENCES_PAGE)])
@@ -191,7 +187,7 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         numbered = [i for i, p in enumerate(pages) if _has_numbered_heading(p)]
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
-    created = source_date(src.records.study.date)
+    created = source_date(src.project, src.records.study)
     return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
 
 
@@ -212,7 +208,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
     parts: list[bytes] = [
         json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
         *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
-        inp.bib.read_bytes() if inp.bib.is_file() else b"",
+        read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
         csl_path().read_bytes(),
@@ -238,12 +234,35 @@ def _has_numbered_heading(page: Page) -> bool:
     return bool(first) and "unnumbered" not in first
 
 
-def source_date(study_date: dt.date) -> dt.datetime:
-    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the study's date (reproducible)."""
+def source_date(project: Project, study: Study) -> dt.datetime:
+    """The build's timestamp, as reproducible builds take it (PDF dates, sitemap ``lastmod``).
+
+    SOURCE_DATE_EPOCH if set; else the date of the last commit, when the study is a git
+    repository of its own; else the edition's date; else the date of submission.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(study_date, dt.time(12, 0), tzinfo=dt.UTC)
+    committed = last_commit_time(project.root)
+    if committed is not None:
+        return committed
+    day = study.edition.date if study.edition else study.date
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
+
+
+def last_commit_time(root: Path) -> dt.datetime | None:
+    """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
+    git = shutil.which("git")
+    if git is None or not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            [git, "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = out.stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC) if out.returncode == 0 and stamp.isdigit() else None
 
 
 @contextmanager
@@ -264,11 +283,14 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def run_gate(project: Project) -> None:
-    """Run ``thesis lint``; refuse to go on while any error stands."""
-    from .lint import LintOptions, format_findings, has_errors, lint_project
+def run_gate(src: Sources) -> None:
+    """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands.
 
-    findings = lint_project(project.root, LintOptions())
+    The gate does not render again: the build renders the chapters itself and stops on the same problems.
+    """
+    from .lint import LintOptions, format_findings, has_errors, lint_reading
+
+    findings = lint_reading(src.reading, LintOptions(render=False))
     if has_errors(findings):
         errors = [f for f in findings if f.severity == "error"]
         console.print(format_findings(errors, "text"), end="", markup=False, soft_wrap=True)

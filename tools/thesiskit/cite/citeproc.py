@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..render.escape import inert_html
 
 _DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
 _ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', re.S)
@@ -27,8 +29,17 @@ def _lang(language: str) -> str:
     return {"nb": "nb-NO", "nn": "nn-NO", "no": "nb-NO", "en": "en-US"}.get(language, language)
 
 
-def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
-    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash."""
+def run_citeproc(
+    clusters: list[str],
+    bibs: list[Path],
+    language: str,
+    cache: Path | None,
+    read: Callable[[Path], str] = lambda p: p.read_text("utf-8"),
+) -> Citeproc:
+    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash.
+
+    ``read`` reads a bibliography (the build passes the reader that has it already).
+    """
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
     csl = csl_path()
@@ -37,7 +48,7 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         repr(pandoc_version()),
         _lang(language),
         csl.read_text("utf-8"),
-        *(b.read_text("utf-8") for b in bibs),
+        *(read(b) for b in bibs),
         doc,
     ):
         digest.update(part.encode("utf-8"))
@@ -61,8 +72,9 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         ],
         stdin=doc,
     )
+    # rendered from third-party data: kept as HTML, made harmless (render/escape.py inert_html)
     rendered = {unique[int(i)]: body.strip() for i, body in _DIV.findall(out)}
-    entries = {key: " ".join(body.split()) for key, body in _ENTRY.findall(out)}
+    entries = {key: inert_html(" ".join(body.split())) for key, body in _ENTRY.findall(out)}
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps({"clusters": rendered, "entries": entries}, ensure_ascii=False), "utf-8")
@@ -74,7 +86,10 @@ _SPAN = re.compile(r'^<span class="citation" data-cites="[^"]*">(.*)</span>$', r
 
 
 def cluster_markdown(rendered_html: str, link_to: str) -> tuple[str, list[str]]:
-    """Turn a rendered cluster into Markdown with links to ``link_to#ref-KEY``; return its keys."""
+    """Turn a rendered cluster into Markdown with links to ``link_to#ref-KEY``; return its keys.
+
+    The text stays citeproc's HTML made inert (``inert_html``): never unescaped, never Markdown.
+    """
     inner = _SPAN.sub(r"\1", rendered_html.strip())
     keys: list[str] = []
     parts = _LINK.split(inner)
@@ -84,13 +99,10 @@ def cluster_markdown(rendered_html: str, link_to: str) -> tuple[str, list[str]]:
         out.append(_inline(parts[i]))
         if i + 2 < len(parts):
             keys.append(parts[i + 1])
-            out.append(f"[{_inline(parts[i + 2])}]({link_to}#ref-{parts[i + 1]})")
+            out.append(f"[{_inline(parts[i + 2])}]({link_to}#ref-{quote(parts[i + 1], safe=':/-.')})")
     return "".join(out), keys
 
 
 def _inline(fragment: str) -> str:
-    """Pandoc's inline HTML (em, span) as Markdown text."""
-    text = re.sub(r"</?em>", "*", fragment)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = html.unescape(text)
-    return re.sub(r"([\[\]])", r"\\\1", text).replace("\n", " ")
+    """Pandoc's inline HTML (em, span) as inert HTML on one line (no links: it sits in one)."""
+    return inert_html(re.sub(r"</?a\b[^>]*>", "", fragment)).replace("\n", " ")

@@ -16,21 +16,22 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..pandoc import csl_path, pandoc_version, run_pandoc
-from ..project import Project
+from ..project import Project, read_text
 from .document import Document
 
 _CACHE_VERSION = "4"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
-def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
-    """The Pandoc arguments of the Typst run (without the log file)."""
+def pandoc_args(bib: Path | None, locale: str, lua: Path, after: Path | None = None) -> list[str]:
+    """The Pandoc arguments of the Typst run (without the log file); ``after`` runs after citeproc."""
     return [
         "--from=markdown-smart",  # the text as written: no curly quotes, dashes or ellipses made up
         "--to=typst",
         "--wrap=none",
         f"--lua-filter={lua}",
         "--citeproc",
+        *([f"--lua-filter={after}"] if after else []),
         f"--csl={csl_path()}",
         f"--metadata=lang:{locale}",
         "--metadata=link-citations:true",
@@ -39,13 +40,16 @@ def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
     ]
 
 
-def to_typst(doc: Document, project: Project, bib: Path | None, locale: str, lua: Path) -> str:
+def to_typst(
+    doc: Document, project: Project, bib: Path | None, locale: str, lua: Path, after: Path | None = None
+) -> str:
     """The body as Typst; InputError naming the page if a cited key has no bibliography entry."""
-    args = pandoc_args(bib, locale, lua)
+    args = pandoc_args(bib, locale, lua, after)
     markdown = doc.markdown
     digest = hashlib.sha256()
-    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, csl_path().read_text("utf-8"), lua.read_text("utf-8")]
-    for part in [*inputs, bib.read_text("utf-8") if bib else "", markdown]:
+    filters = [f.read_text("utf-8") for f in (lua, after) if f]
+    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, csl_path().read_text("utf-8"), *filters]
+    for part in [*inputs, read_text(project, bib) if bib else "", markdown]:
         digest.update(part.encode("utf-8") + b"\0")
     name = digest.hexdigest()[:40]
     cached = project.cache / f"typst-{name}.json"

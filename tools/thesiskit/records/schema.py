@@ -28,6 +28,20 @@ class Person(_Record):
         return f"{self.given} {self.family}"
 
 
+class Edition(_Record):
+    """``edition:`` in ``report/study.yaml``: this edition of the thesis, beside the submitted original."""
+
+    date: dt.date
+    """Date of this edition (ISO 8601), printed beside the submission date in every output."""
+    version: str | None = None
+    """Version of the edition (e.g. "1.0"), if the edition numbers its versions."""
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
 class Study(_Record):
     """``report/study.yaml``: what the thesis is, for the title page, citations and metadata."""
 
@@ -65,8 +79,10 @@ class Study(_Record):
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
     genre: str = "Masteroppgave"
     """Kind of thesis, as citation styles print it."""
+    edition: Edition | None = None
+    """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
-    """Licence of the edition (SPDX id), for CITATION.cff and the site."""
+    """Licence of the edition (SPDX id), only if the author has given one; for CITATION.cff and the site."""
     repository: str | None = None
     """URL of the source repository."""
     informant_pronoun: str | None = None
@@ -80,6 +96,15 @@ class Study(_Record):
     @classmethod
     def _as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
+
+    @field_validator("repository")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        from ..render.escape import safe_url
+
+        if value and not safe_url(value):
+            raise ValueError("must be an http(s) address (other links are not published)")
+        return value
 
 
 class Informant(_Record):
@@ -126,6 +151,7 @@ class Quote(_Record):
     """Attribution as printed in the thesis ("4", or "Ibid")."""
     text: str = Field(min_length=1)
     """The exact words, without the outer guillemets."""
+
     page_breaks: dict[str, str] = Field(default_factory=dict)
     """Page breaks of the original inside the quote: page number → the words that begin that page
     (they must occur once in ``text``); rendered like ``{{ page(N) }}`` in a chapter."""
@@ -218,9 +244,9 @@ class Figure(_Record):
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
-    edition_notes: list[str] = Field(default_factory=list)
-    """The edition's own notes on the figure (e.g. "Rekonstruert av utgaven …", a legend for marks the
-    edition added), printed with the caption in the public edition, left out of the exam submission."""
+    edition_note: str | None = None
+    """The edition's note on the figure (e.g. that the edition reconstructed it): printed after the
+    caption and added to the text alternative in the edition, left out of the exam submission."""
 
 
 ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]
@@ -232,7 +258,7 @@ class Change(_Record):
     An anonymity change (``kind: anonymitet``: a pronoun, a name, a place, any redaction of
     personal data) is recorded as a class with a count, never with its place or original wording:
     ``{kind: anonymitet, count: 6, edition: "kjønnede pronomen om informanter er gjort om til
-    «hun»", note: "jf. studiens regel"}``. The gate (ANO010) fails on one that gives ``place`` or
+    «hun»", note: "jf. studiens regel"}``. The gate (ANO011) fails on one that gives ``place`` or
     ``original``. Keep the author's own list of places outside the repository.
     """
 

@@ -10,8 +10,10 @@ import jinja2
 
 from ..errors import InputError, Problem
 from ..records import Records
+from ..records.schema import InformantsFile
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
+from .escape import view
 from .headings import Heading, HeadingNumberer
 from .tokens import CITE_THIS, ref_token
 
@@ -92,6 +94,17 @@ class _Helpers:
             out = out.replace(mark, markup)
         return out
 
+    def _informants(self) -> InformantsFile:
+        """The informant table; in the submission without the edition's "[?]" marks of uncertain cells."""
+        table = self.records.informants_file
+        if not self.submission:
+            return table
+        people = [
+            p.model_copy(update={"attributes": {k: v.replace("[?]", "").strip() for k, v in p.attributes.items()}})
+            for p in table.informants
+        ]
+        return table.model_copy(update={"informants": people})
+
     def page_break(self, n: object) -> str:
         """``{{ page(45) }}``: here begins page 45 of the original (a margin marker and an anchor)."""
         label = str(n).strip()
@@ -100,6 +113,8 @@ class _Helpers:
         if label in self.page_breaks:
             raise RecordError(f"page {label} is marked twice (also in docs/{self.page_breaks[label]})")
         self.page_breaks[label] = self.page
+        if self.submission:  # the submission is the candidate's text: no edition apparatus
+            return ""
         return render(self.env, f"{self.target}/page.md.j2", n=label).strip()
 
     def figure(self, fid: str) -> str:
@@ -116,9 +131,9 @@ class _Helpers:
             fig=fig,
             number=self.figure_numbers[fid],
             target=self.target,
+            submission=self.submission,
             src=self._link(f"figurer/{fid}.svg"),
-            informants=self.records.informants_file,
-            edition_notes=[] if self.submission else fig.edition_notes,
+            informants=self._informants(),
         )
 
     def finding(self, fid: str) -> str:
@@ -131,13 +146,13 @@ class _Helpers:
         return f"[{md_escape(f.title)}]({self._link(f'funn/{fid}.md')})"
 
     def informants_table(self) -> str:
-        return render(self.env, f"{self.target}/informants_table.md.j2", informants=self.records.informants_file)
+        return render(self.env, f"{self.target}/informants_table.md.j2", informants=self._informants())
 
     def author(self) -> str:
         study = self.records.study
         if self.submission:
-            return f"Kandidatnummer {study.candidate_number}"
-        return study.author.name
+            return md_escape(candidate(study.language, study.candidate_number))
+        return md_escape(study.author.name)
 
     def changes_list(self) -> str:
         return render(
@@ -147,6 +162,17 @@ class _Helpers:
             quotes=self.records.quotes,
             target=self.target,
         )
+
+
+# How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
+# ``{{ author() | capfirst }}`` where it starts a sentence or line.
+_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
+
+
+def candidate(language: str, number: str) -> str:
+    """The candidate as named in running text of the exam submission: "kandidat 115"."""
+    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    return f"{word} {number}"
 
 
 def render_chapters(
@@ -175,7 +201,7 @@ def render_chapters(
             "page": helpers.page_break,
             "ref": ref_token,
             "cite_this": lambda: CITE_THIS if target == "site" else "",
-            "study": records.study,
+            "study": view(records.study),  # its strings print as text (render/escape.py)
             "target": target,
             "submission": submission,
             "has_pdf": has_pdf,

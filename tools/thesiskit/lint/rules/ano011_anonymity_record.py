@@ -44,7 +44,7 @@ from ..detect import DenyMatcher
 from ..finding import Hit
 from ..source import Source
 
-CODE = "ANO010"
+CODE = "ANO011"
 SEVERITY = "error"
 
 _HIDDEN = ("place", "original")

@@ -1,4 +1,4 @@
-"""ANO010: anonymity change records give a class and a count only; redacted strings stay out."""
+"""ANO011: anonymity change records give a class and a count only; redacted strings stay out."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from tests.lint.helpers import Case, assert_fails, assert_passes, run_case
 from thesiskit.lint import hash_term
 
-CODE = "ANO010"
+CODE = "ANO011"
 SALT = "test-salt"
 REDACTED = hash_term("Ola Testmann", SALT)
 DENY = f"deny:\n  salt: {SALT}\n"

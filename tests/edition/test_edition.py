@@ -122,7 +122,7 @@ def test_heading_numbers_repair_the_originals_errors() -> None:
 def test_every_change_names_a_real_place() -> None:
     rendered = render_chapters(read_sources(PROJECT).chapters, RECORDS, make_env(PROJECT.templates), "pdf")
     for c in RECORDS.changes:
-        if c.place is None:  # an anonymity class (ANO010) or a change that recurs throughout
+        if c.place is None:  # an anonymity class (ANO011) or a change that recurs throughout
             continue
         assert c.place in rendered.headings or (REPO / c.place).exists(), c.place
 
