@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SOURCE_TXT, STUDY_PARTS
+from tests.conftest import REPO, SOURCE_TXT
+from tests.edition.conftest import STUDY_PARTS
 from thesiskit.lint import LintOptions, lint_project
 from thesiskit.project import open_project
 from thesiskit.records import load_records
