@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+# Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
+MAX_GRID = 100  # rows and columns of a graph figure
+MAX_NODES = 300  # boxes of a graph figure
+MAX_LABEL = 2000  # characters of one box or table cell
+MAX_TABLE = 500  # rows of a table figure (and cells of a row)
+Cell = Annotated[str, Field(max_length=MAX_LABEL)]
 
 
 class _Record(BaseModel):
@@ -211,14 +217,14 @@ class Node(_Record):
 
     id: str
     """Id, used by edges."""
-    label: str
+    label: str = Field(max_length=MAX_LABEL)
     """Text in the box, as printed."""
-    row: int = Field(ge=1)
+    row: int = Field(ge=1, le=MAX_GRID)
     """Grid row (1 = top)."""
-    col: float = Field(ge=1)
+    col: float = Field(ge=1, le=MAX_GRID, allow_inf_nan=False)
     """Grid column (1 = left; halves allowed to centre a box)."""
-    span: float = 1
-    """Width in grid columns."""
+    span: float = Field(default=1, gt=0, le=MAX_GRID, allow_inf_nan=False)
+    """Width in grid columns (more than 0)."""
 
 
 class Figure(_Record):
@@ -234,13 +240,13 @@ class Figure(_Record):
     """Text alternative: what the figure says, in prose."""
     kind: Literal["graph", "table", "informants"]
     """graph: boxes and lines; table: a table; informants: the informant table."""
-    nodes: list[Node] = Field(default_factory=list)
+    nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     """Boxes (graph)."""
-    edges: list[tuple[str, str]] = Field(default_factory=list)
+    edges: list[tuple[str, str]] = Field(default_factory=list, max_length=MAX_NODES * 4)
     """Lines between boxes, from → to (graph)."""
-    header: list[list[str]] = Field(default_factory=list)
+    header: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=20)
     """Header rows (table)."""
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=MAX_TABLE)
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
