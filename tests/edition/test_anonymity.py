@@ -67,3 +67,16 @@ def test_gate_fails_on_a_pronoun_record_with_its_place(tmp_path: Path) -> None:
     extra.write_text("- place: personlige-mal\n  kind: anonymitet\n  count: 1\n  edition: pronomen rettet\n", "utf-8")
     found = [f for f in lint_project(root, LintOptions(select=("ANO011",))) if f.rule == "ANO011"]
     assert [(f.path, f.line) for f in found] == [("report/changes/zz.yaml", 1)]
+
+
+def test_submission_pdf_has_no_edition_marks_and_no_page_markers(real_build: Path) -> None:
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", str(real_build / "build" / "thesis-submission.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "[?]" not in text and "[s. " not in text and "Utgavens merknad" not in text
+    edition = subprocess.run(
+        ["pdftotext", str(real_build / "build" / "thesis.pdf"), "-"], capture_output=True, text=True
+    )
+    assert "[?]" in edition.stdout and "[s. 57]" in edition.stdout and "Utgavens merknad" in edition.stdout

@@ -21,7 +21,7 @@ from . import figures as figure_code
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
-from .figures.files import write_figures
+from .figures.files import submission_figures, write_figures
 from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
@@ -194,6 +194,8 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
     created = source_date(src.project, src.records.study)
+    if submission:  # the informant table without the edition's [?] marks
+        figures = submission_figures(src.records, figures)
     return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
 
 

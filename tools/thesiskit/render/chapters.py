@@ -10,6 +10,7 @@ from typing import Literal
 import jinja2
 
 from ..errors import InputError, Problem
+from ..figures.files import without_marks
 from ..records import Records
 from ..records.schema import InformantsFile
 from ..sources import Chapter
@@ -100,11 +101,7 @@ class _Helpers:
         table = self.records.informants_file
         if not self.submission:
             return table
-        people = [
-            p.model_copy(update={"attributes": {k: v.replace("[?]", "").strip() for k, v in p.attributes.items()}})
-            for p in table.informants
-        ]
-        return table.model_copy(update={"informants": people})
+        return without_marks(table)
 
     def page_break(self, n: object) -> str:
         """``{{ page(45) }}``: here begins page 45 of the original (a margin marker and an anchor)."""
