@@ -17,7 +17,7 @@ Cell = Annotated[str, Field(max_length=MAX_LABEL)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Person(_Record):
@@ -66,7 +66,14 @@ class Study(_Record):
     institution_note: str | None = None
     """A note on the institution (e.g. its former name)."""
     institution_place: str | None = None
-    """Where the institution is (for citations: the place of the thesis)."""
+    """Where the institution is (for citations: the place of the thesis); printed on the title page."""
+    faculty: str | None = None
+    """Faculty (fakultet) the thesis is submitted at, printed on the title page."""
+    department: str | None = None
+    """Department or institute (institutt), printed on the title page."""
+    front_page: str | None = None
+    """The institution's own front page (framside) as a PDF, PNG or JPEG file, relative to the study
+    folder (e.g. ``report/framside.pdf``): printed as page 1, before the kit's title page."""
     course_code: str
     """Course code of the thesis (printed in the exam submission)."""
     candidate_number: str
