@@ -23,7 +23,7 @@ from .cache import cache_key, read_entry, restore_folder, store_folder, write_en
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
-from .figures.files import submission_figures, write_figures
+from .figures.files import picture_files, write_figures
 from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
@@ -127,7 +127,14 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
 
 
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
-    """Every figure as SVG (``write_figures``), kept in the cache by the records and the drawing code."""
+    """Every figure record's file: graphs drawn as SVG (cached), pictures as their own files.
+
+    The SVGs are kept in the cache by the records and the drawing code.
+    """
+    return {**_drawn_figures(src, folder), **picture_files(src.project, src.records)}
+
+
+def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
     digest = hashlib.sha256()
     code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
@@ -156,7 +163,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     """Render for the site, resolve citations and write the plain Markdown tree; return its pages."""
     project, records = src.project, src.records
     with step("Rendering chapters for the site"):
-        rendered = resolve_refs(render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf), "site")
+        rendered = render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf, docs=project.docs)
+        rendered = resolve_refs(rendered, "site", {c.path: c.text for c in src.chapters})
         clusters = collect_clusters(rendered.pages)
         check_keys(clusters, src.bib, src.chapters)
     with step("Resolving citations (Pandoc citeproc, one run)"):
@@ -178,8 +186,10 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
-    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
-    rendered = resolve_refs(rendered, "pdf")
+    rendered = render_chapters(
+        src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
+    )
+    rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
     refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
@@ -196,9 +206,9 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
     created = source_date(src.project, src.records.study)
-    if submission:  # the informant table without the edition's [?] marks
-        figures = submission_figures(src.records, figures)
-    return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
+    return PdfInput(
+        src.project, src.records, pages, figures, src.project.bib, submission, created, engine, rendered.floats
+    )
 
 
 def cached_pdf(inp: PdfInput, out: Path) -> None:
@@ -218,6 +228,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
     parts: list[bytes] = [
         json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
         *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
+        *(d.encode() + b"=" + (inp.project.docs / rel).read_bytes() for d, rel in sorted(inp.floats.media.items())),
         read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),

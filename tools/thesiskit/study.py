@@ -123,7 +123,10 @@ def build_checks(reading: Reading) -> list[tuple[Phase, Problem]]:
             out += [("records", Problem(path or p.path, line or p.line, p.message)) for p in exc.problems]
     for target in ("site", "pdf"):
         try:
-            resolve_refs(render_chapters(reading.chapters, reading.records, reading.env, target), target)
+            rendered = render_chapters(
+                reading.chapters, reading.records, reading.env, target, docs=reading.project.docs
+            )
+            resolve_refs(rendered, target, {c.path: c.text for c in reading.chapters})
         except InputError as exc:
             out += [("render", p) for p in exc.problems if ("render", p) not in out]
     return out
@@ -137,6 +140,8 @@ _PLACEMENT = re.compile(r"included twice|not included in any chapter|heading lev
 def code_of(phase: Phase, problem: Problem) -> str:
     """The gate rule (SRC001–SRC005) a problem of the build belongs to; see those rules' documentation."""
     message = problem.message
+    if phase == "render" and message.startswith("link to #"):
+        return "MKD003"  # a link to an id no page has (render/links.py)
     if phase == "read" or _UNREADABLE.match(message) or message.startswith(("not valid UTF-8", "cannot read")):
         return "SRC001"
     if _UNKNOWN.search(message):

@@ -1,24 +1,42 @@
-"""Write every figure as an SVG file; the site and the PDF use the same files."""
+"""Write every drawn figure as an SVG file; the site and the PDF use the same files.
+
+Only ``kind: graph`` is drawn: table records are set as real tables in both outputs, and a
+``kind: image`` record's picture file is used as it is (``picture_files``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..project import Project
 from ..records import Records
+from ..records.load import picture_path
 from ..records.schema import InformantsFile
 
 
 def write_figures(records: Records, folder: Path) -> dict[str, Path]:
-    """Render each figure record to ``folder/<id>.svg``; return id → path."""
+    """Render each graph figure record to ``folder/<id>.svg``; return id → path."""
     from .svg import render_svg
 
     folder.mkdir(parents=True, exist_ok=True)
     out = {}
     for fid, fig in records.figures.items():
+        if fig.kind != "graph":
+            continue
         path = folder / f"{fid}.svg"
         path.write_text(render_svg(fig, records.informants_file), encoding="utf-8")
         out[fid] = path
     return out
+
+
+def picture_files(project: Project, records: Records) -> dict[str, Path]:
+    """The picture file of every ``kind: image`` record, by id (copied as ``figurer/<id><suffix>``)."""
+    return {fid: picture_path(project, fig) for fid, fig in records.figures.items() if fig.kind == "image"}
+
+
+def figure_file_name(fid: str, path: Path) -> str:
+    """The name a figure's file gets in both outputs: ``<id>.svg``, ``<id>.png``."""
+    return f"{fid}{path.suffix.lower()}"
 
 
 EDITION_MARK = "[?]"
@@ -32,16 +50,6 @@ def without_marks(table: InformantsFile) -> InformantsFile:
         for p in table.informants
     ]
     return table.model_copy(update={"informants": people})
-
-
-def submission_figures(records: Records, figures: dict[str, Path]) -> dict[str, Path]:
-    """The figures of the exam submission: the informant table drawn again without the edition's marks."""
-    from .svg import render_svg
-
-    table = records.informants_file
-    out = dict(figures)
-    if not any(EDITION_MARK in v for p in table.informants for v in p.attributes.values()):
-        return out
     for fid, fig in records.figures.items():
         if fig.kind == "informants" and fid in figures:
             path = figures[fid].with_name(f"{fid}.innlevert.svg")

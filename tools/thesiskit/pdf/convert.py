@@ -31,8 +31,8 @@ def pandoc_args(bib: Path | None, locale: str, lua: Path, after: Path | None = N
         "--from=markdown-smart",  # the text as written: no curly quotes, dashes or ellipses made up
         "--to=typst",
         "--wrap=none",
+        "--citeproc",  # before the filter: captions it writes as Typst hold rendered citations
         f"--lua-filter={lua}",
-        "--citeproc",
         *([f"--lua-filter={after}"] if after else []),
         f"--csl={csl_path()}",
         f"--metadata=lang:{locale}",

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..records.schema import Study
+from ..render.labels import label
 
 MONTHS_NB = (
     "januar", "februar", "mars", "april", "mai", "juni",
@@ -58,6 +59,8 @@ class PdfMeta:
     """ISO 639-1 language of the text (Typst's ``text.lang``)."""
     region: str | None
     keywords: list[str]
+    labels: dict[str, str]
+    """What figures and tables are called ("Figur", "Tabell"), from render/labels.py."""
 
     def as_json(self) -> dict[str, object]:
         """The fields as a JSON-ready dict."""
@@ -116,4 +119,5 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         lang=lang,
         region=REGIONS.get(lang),
         keywords=list(study.keywords),
+        labels={"figure": label("figure", lang), "table": label("table", lang)},
     )

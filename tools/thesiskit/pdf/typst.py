@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import InputError, Problem, ToolError
+from ..figures.files import figure_file_name
 from ..project import Project
 from ..render.env import KIT_TEMPLATES
 from . import PdfInput
@@ -81,18 +82,31 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
             front_page_image(src, work / meta.front_page)
         else:
             shutil.copyfile(src, work / meta.front_page)
-    for fid in doc.figures:
-        svg = inp.figures.get(fid)
-        if svg is None or not svg.is_file():
-            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no SVG was rendered for this figure"))
-            continue
-        shutil.copyfile(svg, work / "figurer" / f"{fid}.svg")
     if problems:
         raise InputError(problems)
+    copy_figures(inp, doc, work)
     (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
     main = work / "main.typ"
     main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
     return main
+
+
+def copy_figures(inp: PdfInput, doc: Document, work: Path) -> None:
+    """Every figure record's file into ``work/figurer/``, every picture under docs/ into ``work/media/``."""
+    problems = []
+    for anchor in doc.figures:
+        fid = anchor.removeprefix("fig-")
+        fig = inp.records.figures.get(fid)
+        made = fid in inp.figures and inp.figures[fid].is_file()
+        if fig is not None and fig.kind in ("graph", "image") and not made:
+            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no file was made for this figure"))
+    if problems:
+        raise InputError(problems)
+    for fid, path in inp.figures.items():
+        shutil.copyfile(path, work / "figurer" / figure_file_name(fid, path))
+    for dest, rel in inp.floats.media.items():
+        (work / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(inp.project.docs / rel, work / dest)
 
 
 def fixed_offset(created: dt.datetime) -> dt.datetime:
@@ -167,7 +181,7 @@ def tidy(body: str) -> str:
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
-    doc = assemble(inp.pages, meta.lang, meta.region)
+    doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)

@@ -11,6 +11,7 @@ import jinja2
 
 from ..cite.scan import scan
 from ..errors import InputError
+from ..figures.layout import merge_header
 from ..figures.outline import outline
 from . import escape
 from .tokens import ref_token
@@ -51,6 +52,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["attribute_labels"] = _attribute_labels
     env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
+    env.filters["header_cells"] = merge_header
     env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
 

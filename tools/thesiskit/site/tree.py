@@ -10,6 +10,7 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
+from ..figures.files import figure_file_name
 from ..project import Project, inside
 from ..records import Records
 from ..render.chapters import Rendered
@@ -18,7 +19,7 @@ from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import coins, highwire_tags, json_ld, plain_text
-from .mkdocs import full_nav, run_mkdocs, write_config
+from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
 from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
 
 HOME = "index.md"
@@ -64,8 +65,8 @@ def write_markdown_tree(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
-    for fid, svg in figures.items():
-        shutil.copy2(svg, out / "figurer" / f"{fid}.svg")
+    for fid, file in figures.items():
+        shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
     assets = _template_dir(project, "assets")
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
@@ -102,6 +103,7 @@ def write_site_config(
         nav=full_nav(config, GENERATED_NAV, pages),
         custom_dir=_template_dir(project, "overrides"),
         extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
+        markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 
