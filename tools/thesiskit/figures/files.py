@@ -50,9 +50,3 @@ def without_marks(table: InformantsFile) -> InformantsFile:
         for p in table.informants
     ]
     return table.model_copy(update={"informants": people})
-    for fid, fig in records.figures.items():
-        if fig.kind == "informants" and fid in figures:
-            path = figures[fid].with_name(f"{fid}.innlevert.svg")
-            path.write_text(render_svg(fig, without_marks(table)), encoding="utf-8")
-            out[fid] = path
-    return out
