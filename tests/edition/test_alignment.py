@@ -33,7 +33,10 @@ def _letters(text: str) -> str:
 
 
 def _record_text() -> str:
-    return " ".join(_letters(f"{c.original or ''} {c.edition} {c.note or ''}") for c in RECORDS.changes)
+    notes = [f.edition_note or "" for f in RECORDS.figures.values()]  # the edition's own notes on figures
+    return " ".join(_letters(f"{c.original or ''} {c.edition} {c.note or ''}") for c in RECORDS.changes) + " ".join(
+        _letters(n) for n in notes
+    )
 
 
 def _figure_words() -> set[str]:
