@@ -294,7 +294,9 @@ def _inputs_digest(project: Project) -> str:
             for name in sorted(names):
                 if not name.startswith("."):
                     path = here / name
-                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+                    known_text = project.texts.get(path)  # a source read already: not read again
+                    data = known_text.encode() if known_text is not None else path.read_bytes()
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
     parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
     _DIGESTS.clear()  # one run at a time is remembered
     _DIGESTS[id(project)] = (project, cache_key(*parts))

@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Problem, ToolError
 from ..figures.files import figure_file_name
@@ -122,14 +123,25 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     import typst
 
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            str(main),
-            root=str(main.parent),
-            font_paths=[],
-            ignore_system_fonts=True,
-            pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
-            timestamp=fixed_offset(created),
-        )
+        warm = _WARM.get(main) if _WARM is not None else None
+        if _WARM is not None and warm is None:
+            warm = _WARM[main] = typst.Compiler(
+                str(main), root=str(main.parent), font_paths=[], ignore_system_fonts=True
+            )
+        if warm is not None:  # the same compiler as last time: Typst reuses what did not change
+            pdf, warnings = warm.compile_with_warnings(
+                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+                timestamp=fixed_offset(created),
+            )
+        else:
+            pdf, warnings = typst.compile_with_warnings(
+                str(main),
+                root=str(main.parent),
+                font_paths=[],
+                ignore_system_fonts=True,
+                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+                timestamp=fixed_offset(created),
+            )
     except typst.TypstError as exc:
         raise ToolError(typst_message(exc, main)) from None
     except RuntimeError as exc:  # older bindings raise plain RuntimeError
@@ -139,6 +151,17 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     if not isinstance(pdf, bytes):
         raise ToolError("Typst returned no PDF")
     return pdf
+
+
+_WARM: dict[Path, Any] | None = None
+"""Typst compilers kept by main.typ, once :func:`keep_compilers` was called (``thesis serve``)."""
+
+
+def keep_compilers() -> None:
+    """Keep one Typst compiler per document for the life of the process (a long-lived preview)."""
+    global _WARM
+    if _WARM is None:
+        _WARM = {}
 
 
 _LOCATION = re.compile(r"(?P<file>[\w./-]+\.typ):(?P<line>\d+)(?::(?P<col>\d+))?")
