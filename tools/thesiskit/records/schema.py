@@ -34,6 +34,14 @@ class Person(_Record):
         return f"{self.given} {self.family}"
 
 
+class SiteOptions(_Record):
+    """``site:`` in report/study.yaml: how the website is built."""
+
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    """The engine that builds the website from the Markdown tree: ``mkdocs`` (MkDocs with Material
+    for MkDocs) or ``zensical``. ``thesis build --site-engine`` overrides it for one build."""
+
+
 class Edition(_Record):
     """``edition:`` in ``report/study.yaml``: this edition of the thesis, beside the submitted original."""
 
@@ -104,6 +112,8 @@ class Study(_Record):
     """Informant attributes the study says could not be hidden (exempt from the profile check)."""
     lint: dict[str, Any] = Field(default_factory=dict)
     """Policy for ``thesis lint`` (rule levels, per-file globs, allow and deny lists)."""
+    site: SiteOptions = Field(default_factory=SiteOptions)
+    """How the website is built (``engine``)."""
 
     @field_validator("candidate_number", "course_code", mode="before")
     @classmethod
