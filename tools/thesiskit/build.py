@@ -24,8 +24,10 @@ from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError, InputError
 from .figures.files import write_figures
+from .lang import locale_for
 from .log import console, step
 from .pdf import PdfInput, build_pdf
+from .pdf.document import references_markdown
 from .project import Project, open_project
 from .publish import prune_cache, swap_in
 from .records import Records, load_records
@@ -179,9 +181,8 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
     rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
     rendered = resolve_refs(rendered, "pdf")
-    refs = Page(
-        REFERENCES_PAGE, "Litteraturliste", "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
-    )
+    title = locale_for(src.records.study.language).text("references")
+    refs = Page(REFERENCES_PAGE, title, references_markdown(title))
     pages = [p for p in rendered.pages if p.path != "index.md"]
     nav_order = [c.path for c in src.chapters]
     if REFERENCES_PAGE in nav_order:  # the study placed it in its nav: keep that place
@@ -205,7 +206,8 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         build_pdf(inp, out)
         return
     from . import pdf as pdf_code
-    from .pandoc import csl_path, pandoc_version
+    from .cite.style import style_inputs
+    from .pandoc import pandoc_version
     from .render.env import KIT_TEMPLATES
 
     digest = hashlib.sha256()
@@ -215,7 +217,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         inp.bib.read_bytes() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
-        csl_path().read_bytes(),
+        *(s.encode() for s in style_inputs(locale_for(inp.records.study.language))),
     ]
     for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..lang import locale_for
+from ..pandoc import pandoc_version, run_pandoc
+from .style import citeproc_args, style_inputs
 
 _DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
 _ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', re.S)
@@ -23,20 +25,15 @@ class Citeproc:
     entries: dict[str, str]
 
 
-def _lang(language: str) -> str:
-    return {"nb": "nb-NO", "nn": "nn-NO", "no": "nb-NO", "en": "en-US"}.get(language, language)
-
-
 def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
     """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash."""
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
-    csl = csl_path()
+    locale = locale_for(language)
     digest = hashlib.sha256()
     for part in (
         repr(pandoc_version()),
-        _lang(language),
-        csl.read_text("utf-8"),
+        *style_inputs(locale),
         *(b.read_text("utf-8") for b in bibs),
         doc,
     ):
@@ -52,10 +49,8 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
             "--from=markdown",
             "--to=html",
             "--wrap=none",
-            "--citeproc",
-            f"--csl={csl}",
             *(f"--bibliography={b}" for b in bibs),
-            f"--metadata=lang:{_lang(language)}",
+            *citeproc_args(locale),
             "--metadata=link-citations:true",
             "--metadata=suppress-bibliography:false",
         ],

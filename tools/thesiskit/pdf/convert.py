@@ -1,4 +1,4 @@
-"""Pandoc → Typst with citeproc (APA 7, ``nb-NO``, link-citations), cached by content hash.
+"""Pandoc → Typst with citeproc (the study language's style and locale, link-citations), cached by content hash.
 
 One Pandoc run over the whole thesis: citeproc must see every citation at once (to
 disambiguate "2018a/b" and to build the reference list). Splitting the run per page was tried;
@@ -14,8 +14,10 @@ import re
 import threading
 from pathlib import Path
 
+from ..cite.style import citeproc_args, style_inputs
 from ..errors import InputError, Problem
-from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..lang import Locale
+from ..pandoc import pandoc_version, run_pandoc
 from ..project import Project
 from .document import Document
 
@@ -23,28 +25,26 @@ _CACHE_VERSION = "4"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
-def pandoc_args(bib: Path | None, locale: str, lua: Path) -> list[str]:
+def pandoc_args(bib: Path | None, locale: Locale, lua: Path) -> list[str]:
     """The Pandoc arguments of the Typst run (without the log file)."""
     return [
         "--from=markdown",
         "--to=typst",
         "--wrap=none",
         f"--lua-filter={lua}",
-        "--citeproc",
-        f"--csl={csl_path()}",
-        f"--metadata=lang:{locale}",
+        *citeproc_args(locale),
         "--metadata=link-citations:true",
         "--metadata=link-bibliography:true",
         *([f"--bibliography={bib}"] if bib else []),
     ]
 
 
-def to_typst(doc: Document, project: Project, bib: Path | None, locale: str, lua: Path) -> str:
+def to_typst(doc: Document, project: Project, bib: Path | None, locale: Locale, lua: Path) -> str:
     """The body as Typst; InputError naming the page if a cited key has no bibliography entry."""
     args = pandoc_args(bib, locale, lua)
     markdown = doc.markdown
     digest = hashlib.sha256()
-    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, csl_path().read_text("utf-8"), lua.read_text("utf-8")]
+    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, *style_inputs(locale), lua.read_text("utf-8")]
     for part in [*inputs, bib.read_text("utf-8") if bib else "", markdown]:
         digest.update(part.encode("utf-8") + b"\0")
     name = digest.hexdigest()[:40]

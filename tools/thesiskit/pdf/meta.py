@@ -5,17 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from ..lang import Locale, locale_for
 from ..records.schema import Study
-
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-REGIONS = {"nb": "NO", "nn": "NO", "no": "NO", "en": "GB", "sv": "SE", "da": "DK"}
 
 
 @dataclass(frozen=True)
@@ -43,29 +34,34 @@ class PdfMeta:
     """ISO 639-1 language of the text (Typst's ``text.lang``)."""
     region: str | None
     keywords: list[str]
+    labels: dict[str, str]
+    """The kit's strings in the study's language (``lang.STRINGS``): title page labels, Innhold …"""
 
     def as_json(self) -> dict[str, object]:
         """The fields as a JSON-ready dict."""
         return asdict(self)
 
     @property
+    def locale(self) -> Locale:
+        """The study's locale (citeproc locale, style, hyphenation …)."""
+        return locale_for(f"{self.lang}-{self.region}" if self.region else self.lang)
+
+    @property
     def csl_locale(self) -> str:
-        """The CSL locale for citeproc (``nb-NO``)."""
-        return f"{self.lang}-{self.region}" if self.region else self.lang
+        """The CSL locale for citeproc (``nb-NO``), the same as the site's."""
+        return self.locale.tag
 
 
 def format_date(date: dt.date, lang: str) -> str:
-    """A date as printed on a Norwegian (or English) title page."""
-    if lang in ("nb", "nn", "no"):
-        return f"{date.day}. {MONTHS_NB[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+    """A date as printed on the title page, in the study's language (Babel's long form)."""
+    return locale_for(lang).date(date)
 
 
 def pdf_meta(study: Study, submission: bool) -> PdfMeta:
     """The metadata of one variant: the author's name is left out of the submission."""
-    lang = study.language.split("-")[0].lower()
-    lang = "nb" if lang == "no" else lang
-    byline = f"Kandidatnummer {study.candidate_number}" if submission else study.author.name
+    locale = locale_for(study.language)
+    lang = locale.lang
+    byline = f"{locale.text('candidate_number')} {study.candidate_number}" if submission else study.author.name
     return PdfMeta(
         title=study.title,
         subtitle=study.subtitle,
@@ -79,9 +75,10 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         course_code=study.course_code,
         candidate_number=study.candidate_number,
         submission=submission,
-        date=format_date(study.date, lang),
+        date=locale.date(study.date),
         supervisor=study.supervisor,
         lang=lang,
-        region=REGIONS.get(lang),
+        region=locale.region,
         keywords=list(study.keywords),
+        labels=locale.strings,
     )

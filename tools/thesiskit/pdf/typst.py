@@ -135,7 +135,7 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     doc = assemble(inp.pages, meta.lang, meta.region)
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
-    body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua))
+    body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua))
     work = inp.project.build / ".typst" / out.name.split(".")[0]
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)
