@@ -98,7 +98,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
                 with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(src.records.study.date)):
-                    build_site(project, src.config, tree, pages, staging, head)
+                    build_site(project, src.config, tree, pages, staging, head, src.records.study.language)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
@@ -109,7 +109,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
-                write_engine_config(project, src.config, pages, head)
+                write_engine_config(project, src.config, pages, head, src.records.study.language)
                 _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -125,7 +125,8 @@ def read_sources(project: Project) -> Sources:
     if bib.problems:
         raise InputError(bib.problems)
     chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
-    return Sources(project, config, records, bib, chapters, make_env(project.templates, project.cache / "jinja"))
+    env = make_env(project.templates, project.cache / "jinja", records.study.language)
+    return Sources(project, config, records, bib, chapters, env)
 
 
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:

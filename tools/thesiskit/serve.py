@@ -51,6 +51,7 @@ def render_tree(project: Project, target: Path) -> Path:
             config.with_name(".serve.mkdocs.yml.new"),
             project.build / "serve-site",
             head,
+            src.records.study.language,
         )
         shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
         changed = sync_tree(tree, target)

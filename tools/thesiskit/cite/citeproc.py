@@ -14,7 +14,8 @@ from ..pandoc import pandoc_version, run_pandoc
 from .style import citeproc_args, style_inputs
 
 _DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
-_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', re.S)
+_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"([^>]*)>(.*?)</div>', re.S)
+_LANG_ATTR = re.compile(r'\slang="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Citeproc:
 
     clusters: dict[str, str]
     entries: dict[str, str]
+    langs: dict[str, str]
+    """The language of each entry written in another language than the study's (its ``langid``)."""
 
 
 def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
@@ -43,7 +46,7 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
     if cached and cached.is_file():
         cached.touch()  # recently used: kept when the cache is pruned
         data = json.loads(cached.read_text("utf-8"))
-        return Citeproc(data["clusters"], data["entries"])
+        return Citeproc(data["clusters"], data["entries"], data["langs"])
     out = run_pandoc(
         [
             "--from=markdown",
@@ -57,11 +60,14 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         stdin=doc,
     )
     rendered = {unique[int(i)]: body.strip() for i, body in _DIV.findall(out)}
-    entries = {key: " ".join(body.split()) for key, body in _ENTRY.findall(out)}
+    found = _ENTRY.findall(out)
+    entries = {key: " ".join(body.split()) for key, _, body in found}
+    langs = {key: m.group(1) for key, attrs, _ in found if (m := _LANG_ATTR.search(attrs))}
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps({"clusters": rendered, "entries": entries}, ensure_ascii=False), "utf-8")
-    return Citeproc(rendered, entries)
+        data = {"clusters": rendered, "entries": entries, "langs": langs}
+        cached.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return Citeproc(rendered, entries, langs)
 
 
 _LINK = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">(.*?)</a>', re.S)

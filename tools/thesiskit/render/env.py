@@ -12,6 +12,7 @@ import jinja2
 
 from ..errors import InputError
 from ..figures.outline import outline
+from ..lang import locale_for
 from .tokens import ref_token
 
 KIT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -21,7 +22,7 @@ class RecordError(Exception):
     """A Jinja helper was called with an id that names no record."""
 
 
-def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+def make_env(study_templates: Path | None, cache: Path | None = None, language: str = "nb") -> jinja2.Environment:
     """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML.
 
     With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
@@ -38,6 +39,9 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(cache),
     )
+    locale = locale_for(language)
+    env.globals["t"] = locale.strings  # the kit's words in the study's language (lang.py)
+    env.globals["lang"] = locale.lang
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
     env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")

@@ -10,6 +10,7 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
+from ..lang import locale_for
 from ..project import Project
 from ..records import Records
 from ..render.chapters import Rendered
@@ -19,7 +20,7 @@ from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import highwire_tags, json_ld, plain_text
 from .mkdocs import full_nav, run_mkdocs, write_config
-from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
+from .pages import SiteContext, generated_nav, generated_pages, thesis_cite_info
 
 HOME = "index.md"
 
@@ -84,28 +85,48 @@ def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
 
 
 def write_site_config(
-    project: Project, config: SiteConfig, tree: Path, pages: list[str], out: Path, site_dir: Path, head: str
+    project: Project,
+    config: SiteConfig,
+    tree: Path,
+    pages: list[str],
+    out: Path,
+    site_dir: Path,
+    head: str,
+    language: str = "nb",
 ) -> Path:
-    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir``."""
+    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir``.
+
+    The generated pages' titles are in the study's ``language``; so is Material's interface unless
+    the study's mkdocs.yml names ``theme.language`` itself.
+    """
+    locale = locale_for(language)
+    theme = config.data.get("theme") or {}
     return write_config(
         project.mkdocs_yml,
         out,
         docs_dir=tree,
         site_dir=site_dir,
-        nav=full_nav(config, GENERATED_NAV, pages),
+        nav=full_nav(config, generated_nav(language), pages),
         custom_dir=_template_dir(project, "overrides"),
+        language=None if isinstance(theme, dict) and theme.get("language") else locale.material_language,
         extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
     )
 
 
-def build_site(project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str) -> None:
+def build_site(
+    project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str, language: str = "nb"
+) -> None:
     """Build the Markdown tree with MkDocs into ``staging/site``."""
-    site_config = write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site", head)
+    site_config = write_site_config(
+        project, config, tree, pages, staging / "mkdocs.yml", staging / "site", head, language
+    )
     run_mkdocs(site_config, project.cache / "jinja-theme")
 
 
-def write_engine_config(project: Project, config: SiteConfig, pages: list[str], head: str) -> None:
+def write_engine_config(
+    project: Project, config: SiteConfig, pages: list[str], head: str, language: str = "nb"
+) -> None:
     """build/mkdocs.yml: the same config for any engine, next to the published build/markdown/."""
     write_site_config(
-        project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.site, head
+        project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.site, head, language
     )

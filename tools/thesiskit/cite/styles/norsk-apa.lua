@@ -14,8 +14,12 @@
 --    no year at all: "Meld. St. 20 (2009–2010). *Tittel*. Departement." and
 --    "(Meld. St. 20 (2009–2010), s. 49)".
 -- 4. A section of a law keeps its hyphen: "§ 14-4" is a section number, not a range.
+-- 5. A reference list entry in another language than the document's (`langid` in the bib) carries
+--    that language (`lang` on its div), so that it is hyphenated in its own language: an English
+--    title is not broken by Norwegian patterns.
 
 local AND = 'og'
+local DOC_LANG = ''
 local items = {}
 
 local NOU = '^NOU %d%d%d%d: ?%d+$'
@@ -186,11 +190,20 @@ local function Cite(cite)
   return cite
 end
 
--- A reference list entry of a parliamentary document: drop the date after the number.
+local function primary(tag)
+  return (tag:match('^(%a+)') or ''):lower()
+end
+
+-- A reference list entry: its language, and for a parliamentary document no date after the number.
 local function Div(div)
   local id = div.identifier:match('^ref%-(.+)$')
   local item = id and items[id]
-  if not item or kind(item) ~= 'parliament' then return nil end
+  if not item then return nil end
+  local lang = item.language and pandoc.utils.stringify(item.language) or ''
+  if lang ~= '' and primary(lang) ~= primary(DOC_LANG) then
+    div.attributes.lang = lang
+  end
+  if kind(item) ~= 'parliament' then return div end
   local words = 0
   for _ in first_literal(item):gmatch('%S+') do words = words + 1 end
   local block = div.content[1]
@@ -213,6 +226,7 @@ end
 
 function Pandoc(doc)
   if doc.meta['thesiskit-and'] then AND = pandoc.utils.stringify(doc.meta['thesiskit-and']) end
+  if doc.meta.lang then DOC_LANG = pandoc.utils.stringify(doc.meta.lang) end
   for _, item in ipairs(pandoc.utils.references(doc)) do
     items[item.id] = item
   end
