@@ -137,6 +137,7 @@ def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
     for part in (
         *(p.read_bytes() for p in code),
         version("pyphen").encode(),
+        records.study.language.encode(),
         records.informants_file.model_dump_json().encode(),
         *(f.model_dump_json().encode() for f in records.figures.values()),
     ):

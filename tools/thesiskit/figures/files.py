@@ -15,6 +15,7 @@ def write_figures(records: Records, folder: Path) -> dict[str, Path]:
     out = {}
     for fid, fig in records.figures.items():
         path = folder / f"{fid}.svg"
-        path.write_text(render_svg(fig, records.informants_file), encoding="utf-8")
+        svg = render_svg(fig, records.informants_file, language=records.study.language)
+        path.write_text(svg, encoding="utf-8")
         out[fid] = path
     return out

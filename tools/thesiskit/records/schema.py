@@ -210,6 +210,8 @@ class Figure(_Record):
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
+    lang: str | None = None
+    """Language of the figure's text (BCP 47: ``en``), if not the study's; its words are hyphenated in it."""
 
 
 ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]
