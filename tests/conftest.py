@@ -1,4 +1,4 @@
-"""Shared fixtures: sample studies, the real study, inline file trees, and tool availability."""
+"""Shared fixtures: sample studies, inline file trees, and tool availability (the edition's are in tests/edition)."""
 
 from __future__ import annotations
 
@@ -48,23 +48,3 @@ def sample_copy(tmp_path: Path) -> Callable[[str], Path]:
         return dest
 
     return copy
-
-
-STUDY_PARTS = ("mkdocs.yml", "docs", "report", "templates", "references.bib")
-
-
-@pytest.fixture(scope="session")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real study, copied and built once per test session (site, PDF and submission PDF)."""
-    from thesiskit.cli import main
-
-    root = tmp_path_factory.mktemp("real") / "study"
-    root.mkdir()
-    for part in STUDY_PARTS:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
-    assert main(["build", "--project", str(root), "--submission"]) == 0
-    return root

@@ -8,15 +8,15 @@ After a deliberate change to the drawing, regenerate them and look at the diff:
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from thesiskit.errors import InputError
 from thesiskit.figures import svg as svgmod
@@ -29,7 +29,6 @@ from thesiskit.records.yamlio import load_yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 CASES = sorted(p for p in (HERE / "cases").iterdir() if (p / "figure.yaml").is_file())
-REAL = sorted((REPO / "report" / "figures").glob("*.yaml"))
 NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -53,16 +52,11 @@ def _informants(folder: Path) -> InformantsFile | None:
     return inf
 
 
-REAL_INFORMANTS = _informants(REPO / "report")
-
-
 def _all() -> list[tuple[str, Figure, InformantsFile | None]]:
-    out = [(f"case-{c.name}", _figure(c / "figure.yaml"), _informants(c)) for c in CASES]
-    out += [(f"real-{p.stem}", _figure(p), REAL_INFORMANTS) for p in REAL]
-    return out
+    return [(f"case-{c.name}", _figure(c / "figure.yaml"), _informants(c)) for c in CASES]
 
 
-ALL = _all()
+ALL = _all()  # the edition's own figures get the same checks in tests/edition/test_figures.py
 IDS = [name for name, *_ in ALL]
 
 
@@ -75,11 +69,6 @@ def test_golden(case: Path) -> None:
         expected.write_text(got, encoding="utf-8")
     assert expected.is_file(), f"no golden file; run: UPDATE_GOLDEN=1 .venv/bin/pytest {HERE.relative_to(REPO)}"
     assert got == expected.read_text(encoding="utf-8")
-
-
-def test_real_figures_all_present() -> None:
-    assert len(REAL) == 7
-    assert REAL_INFORMANTS is not None
 
 
 def _line_extent(label: Label, line: str) -> tuple[float, float]:
@@ -202,7 +191,7 @@ def test_notes_on_request() -> None:
 def test_width_share() -> None:
     narrow = _figure(HERE / "cases" / "diamond" / "figure.yaml")
     assert 0.2 < width_share(narrow) < 0.6
-    wide = _figure(REPO / "report" / "figures" / "struktur-enlederkontor.yaml")
+    wide = _figure(HERE / "cases" / "table" / "figure.yaml")
     assert width_share(wide) == 1.0
 
 
@@ -280,18 +269,28 @@ def test_informants_table_cells() -> None:
 
 def test_typst_embeds_every_figure(tmp_path: Path) -> None:
     """Typst (its bundled fonts only, as on a bare build machine) turns the SVGs into a PDF."""
+    typst_embeds(ALL, tmp_path, ("Avdeling A", "Tilhørighet"))
+
+
+def typst_embeds(
+    figures: list[tuple[str, Figure, InformantsFile | None]], tmp_path: Path, words: tuple[str, ...]
+) -> None:
+    """Compile ``figures`` into one PDF with Typst; its fonts are Libertinus and ``words`` are in its text."""
     typst = pytest.importorskip("typst")
     body = ["#set page(width: 210mm, height: auto, margin: 25mm)"]
-    for name, fig, inf in ALL:
+    for name, fig, inf in figures:
         (tmp_path / f"{name}.svg").write_text(render_svg(fig, inf), encoding="utf-8")
         body.append(f'#image("{name}.svg", width: {width_share(fig, inf) * 100:.1f}%, alt: "{fig.id}")')
     (tmp_path / "doc.typ").write_text("\n\n".join(body) + "\n", encoding="utf-8")
     pdf = typst.compile(str(tmp_path / "doc.typ"), ignore_system_fonts=True)
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
-    (tmp_path / "doc.pdf").write_bytes(pdf)
-    if shutil.which("pdffonts"):
-        fonts = subprocess.run(["pdffonts", str(tmp_path / "doc.pdf")], capture_output=True, text=True).stdout
-        assert "LibertinusSerif-Regular" in fonts and "LibertinusSerif-Bold" in fonts
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(tmp_path / "doc.pdf"), "-"], capture_output=True, text=True).stdout
-        assert "Teknologi" in text and "Tilhørighet" in text
+    reader = PdfReader(io.BytesIO(pdf))
+    fonts: set[str] = set()
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont", "")))
+    assert any("+LibertinusSerif-Regular" in f for f in fonts), fonts
+    assert any("+LibertinusSerif-Bold" in f for f in fonts), fonts
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for word in words:
+        assert word in text, word

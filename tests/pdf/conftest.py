@@ -16,7 +16,6 @@ from thesiskit.figures.files import write_figures
 from thesiskit.pdf import build_pdf
 from thesiskit.project import open_project
 
-from ..conftest import REPO
 from .pdfcheck import Expected
 
 SAMPLE = Path(__file__).resolve().parent / "sample"
@@ -106,9 +105,3 @@ def write_stand_in_bib(root: Path) -> None:
 def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The sample study (tests/pdf/sample), built once: thesis.pdf and thesis-submission.pdf."""
     return build_copy(SAMPLE, tmp_path_factory.mktemp("pdf-sample") / "study")
-
-
-@pytest.fixture(scope="session")
-def real_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real study, built once: thesis.pdf and thesis-submission.pdf."""
-    return build_copy(REPO, tmp_path_factory.mktemp("pdf-real") / "study")

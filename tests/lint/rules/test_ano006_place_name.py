@@ -1,4 +1,4 @@
-"""ANO006: municipality names and NAV <Place>."""
+"""ANO006: municipality names and <Organisation> <Place> for the organisations the study lists."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from tests.lint.helpers import Case, assert_fails, assert_passes
 
 CODE = "ANO006"
+NAV = "places:\n  offices:\n    - {name: NAV, units: [kontakt, klage, fylke]}\n"
 
 FAIL = [
     Case(
@@ -17,8 +18,10 @@ FAIL = [
         lines=(1,),
         contains="3301",
     ),
-    Case("NAV place", {"docs/a.md": "Lederen ved NAV Fjellbygd sa dette.\n"}, contains="NAV Fjellbygd"),
-    Case("common-word name in strong context", {"docs/a.md": "Vi var ved NAV Hole i fjor.\n"}),
+    Case("NAV place", {"docs/a.md": "Lederen ved NAV Fjellbygd sa dette.\n"}, contains="NAV Fjellbygd", lint=NAV),
+    Case("Nav place", {"docs/a.md": "Lederen ved Nav Fjellbygd sa dette.\n"}, contains="local NAV office", lint=NAV),
+    Case("common-word name in strong context", {"docs/a.md": "Vi var ved NAV Hole i fjor.\n"}, lint=NAV),
+    Case("office of the study's organisation", {"docs/a.md": "Vi var på NAV-kontoret i Hole.\n"}, lint=NAV),
     Case("common-word name with kommune", {"docs/a.md": "Kontoret ligger i Hole kommune.\n"}),
     Case("Sámi parallel name", {"docs/a.md": "Kontoret i Guovdageaidnu var med.\n"}),
     Case("hyphenated", {"docs/a.md": "Kontorene i Oslo-området.\n"}),
@@ -40,7 +43,12 @@ PASS = [
     Case("sentence-initial", {"docs/a.md": "Bergen er ikke nevnt. Drammen heller ikke.\n"}),
     Case("institutions", {"docs/a.md": "Forskere ved Universitetet i Bergen og Høgskolen i Oslo og Akershus.\n"}),
     Case("publisher place", {"docs/a.md": "Utgitt i boka, Oslo: Universitetsforlaget.\n"}),
-    Case("NAV units", {"docs/a.md": "Både NAV Kontaktsenter, NAV Klageinstans og NAV Fylke, og NAV sin visjon.\n"}),
+    Case(
+        "NAV units",
+        {"docs/a.md": "Både NAV Kontaktsenter, NAV Klageinstans og NAV Fylke, og NAV sin visjon.\n"},
+        lint=NAV,
+    ),
+    Case("organisation the study does not list", {"docs/a.md": "Lederen ved NAV Fjellbygd sa dette.\n"}),
     Case(
         "author named like a place",
         {"docs/a.md": "Som Lund (2012) skriver, og Lund mener.\n"},

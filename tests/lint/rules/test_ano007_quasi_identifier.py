@@ -37,6 +37,13 @@ FAIL = [
         study=True,
         contains="20–24 år",
     ),
+    Case(
+        "tenure at the study's workplace",
+        {"report/informants.yaml": TWINS, "docs/a.md": "Informant 2 har 23 år i Fjellverket bak seg.\n"},
+        study=True,
+        lint="informants:\n  workplaces: [Fjellverket]\n",
+        contains="20–24 år",
+    ),
 ]
 
 PASS = [
@@ -47,6 +54,11 @@ PASS = [
         study=True,
     ),
     Case("no informants", {"docs/a.md": "Tekst.\n"}),
+    Case(
+        "a workplace the study does not name",
+        {"report/informants.yaml": TWINS, "docs/a.md": "Informant 2 har 23 år i Fjellverket bak seg.\n"},
+        study=True,
+    ),
 ]
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from ..lang import locale_for
 from ..pandoc import pandoc_version, run_pandoc
+from ..render.escape import inert_html
 from .style import citeproc_args, style_inputs
 
 _DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
@@ -59,9 +60,10 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
         ],
         stdin=doc,
     )
+    # rendered from third-party data: kept as HTML, made harmless (render/escape.py inert_html)
     rendered = {unique[int(i)]: body.strip() for i, body in _DIV.findall(out)}
     found = _ENTRY.findall(out)
-    entries = {key: " ".join(body.split()) for key, _, body in found}
+    entries = {key: inert_html(" ".join(body.split())) for key, _, body in found}
     langs = {key: m.group(1) for key, attrs, _ in found if (m := _LANG_ATTR.search(attrs))}
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +77,10 @@ _SPAN = re.compile(r'^<span class="citation" data-cites="[^"]*">(.*)</span>$', r
 
 
 def cluster_markdown(rendered_html: str, link_to: str) -> tuple[str, list[str]]:
-    """Turn a rendered cluster into Markdown with links to ``link_to#ref-KEY``; return its keys."""
+    """Turn a rendered cluster into Markdown with links to ``link_to#ref-KEY``; return its keys.
+
+    The text stays citeproc's HTML made inert (``inert_html``): never unescaped, never Markdown.
+    """
     inner = _SPAN.sub(r"\1", rendered_html.strip())
     keys: list[str] = []
     parts = _LINK.split(inner)
@@ -85,13 +90,10 @@ def cluster_markdown(rendered_html: str, link_to: str) -> tuple[str, list[str]]:
         out.append(_inline(parts[i]))
         if i + 2 < len(parts):
             keys.append(parts[i + 1])
-            out.append(f"[{_inline(parts[i + 2])}]({link_to}#ref-{parts[i + 1]})")
+            out.append(f"[{_inline(parts[i + 2])}]({link_to}#ref-{quote(parts[i + 1], safe=':/-.')})")
     return "".join(out), keys
 
 
 def _inline(fragment: str) -> str:
-    """Pandoc's inline HTML (em, span) as Markdown text."""
-    text = re.sub(r"</?em>", "*", fragment)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = html.unescape(text)
-    return re.sub(r"([\[\]])", r"\\\1", text).replace("\n", " ")
+    """Pandoc's inline HTML (em, span) as inert HTML on one line (no links: it sits in one)."""
+    return inert_html(re.sub(r"</?a\b[^>]*>", "", fragment)).replace("\n", " ")

@@ -85,6 +85,15 @@ class DenyList(_Model):
     """Longest hashed term, in words (hashes are checked on every word n-gram up to this length)."""
 
 
+class Office(_Model):
+    """An organisation whose local offices are named by their place ("NAV Førde")."""
+
+    name: str = Field(min_length=1)
+    """The organisation's name as written before the place (``NAV``; the form ``Nav`` is matched too)."""
+    units: list[str] = Field(default_factory=list)
+    """Beginnings of the names of its own units, which are not places (``kontakt`` for ``NAV Kontaktsenter``)."""
+
+
 class Places(_Model):
     """Tuning of the place-name rule (ANO006)."""
 
@@ -92,6 +101,15 @@ class Places(_Model):
     """More place names to report (e.g. a city district or the real office's street)."""
     ignore: list[str] = Field(default_factory=list)
     """Place names never to report (e.g. the public institution's town)."""
+    offices: list[Office] = Field(default_factory=list)
+    """Organisations whose local offices the text must not name by their place (ANO006)."""
+
+
+class Informants(_Model):
+    """What the anonymity rules know about how the study writes about informants."""
+
+    workplaces: list[str] = Field(default_factory=list)
+    """Names for the informants' workplace in "17 år i NAV" (besides etaten, jobben, stillingen, kommunen; ANO007)."""
 
 
 class LintConfig(_Model):
@@ -109,6 +127,8 @@ class LintConfig(_Model):
     """Terms that must never appear (ANO004)."""
     places: Places = Field(default_factory=Places)
     """Place-name rule tuning (ANO006)."""
+    informants: Informants = Field(default_factory=Informants)
+    """How the text refers to the informants (ANO007)."""
     pdf_metadata: list[str] = Field(default_factory=list)
     """Extra PDF metadata keys to accept besides the default set (ANO009), e.g. ``SourceFile``."""
 

@@ -149,10 +149,10 @@ class LintContext:
 
     @cached_property
     def informant_numbers(self) -> frozenset[int]:
-        """Informant numbers from report/informants.yaml (1–30 if there is none)."""
+        """Informant numbers from report/informants.yaml (none if there is none: no number is assumed)."""
         if self.records and self.records.informants:
             return frozenset(self.records.informants)
-        return frozenset(range(1, 31))
+        return frozenset()
 
     @cached_property
     def files(self) -> list[str]:

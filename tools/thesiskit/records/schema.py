@@ -81,6 +81,15 @@ class Study(_Record):
     def _as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("repository")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        from ..render.escape import safe_url
+
+        if value and not safe_url(value):
+            raise ValueError("must be an http(s) address (other links are not published)")
+        return value
+
 
 class Informant(_Record):
     """One anonymous informant."""

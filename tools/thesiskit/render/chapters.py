@@ -12,6 +12,7 @@ from ..errors import InputError, Problem
 from ..records import Records
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
+from .escape import view
 from .headings import Heading, HeadingNumberer
 from .tokens import CITE_THIS, ref_token
 
@@ -114,8 +115,8 @@ class _Helpers:
     def author(self) -> str:
         study = self.records.study
         if self.submission:
-            return f"Kandidatnummer {study.candidate_number}"
-        return study.author.name
+            return md_escape(f"Kandidatnummer {study.candidate_number}")
+        return md_escape(study.author.name)
 
     def changes_list(self) -> str:
         return render(
@@ -152,7 +153,7 @@ def render_chapters(
             "changes_list": helpers.changes_list,
             "ref": ref_token,
             "cite_this": lambda: CITE_THIS if target == "site" else "",
-            "study": records.study,
+            "study": view(records.study),  # its strings print as text (render/escape.py)
             "target": target,
             "submission": submission,
             "has_pdf": has_pdf,

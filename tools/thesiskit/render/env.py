@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import traceback
 from pathlib import Path
@@ -10,9 +9,11 @@ from typing import Any
 
 import jinja2
 
+from ..cite.scan import scan
 from ..errors import InputError
 from ..figures.outline import outline
 from ..lang import locale_for
+from . import escape
 from .tokens import ref_token
 
 KIT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -43,12 +44,16 @@ def make_env(study_templates: Path | None, cache: Path | None = None, language: 
     env.globals["t"] = locale.strings  # the kit's words in the study's language (lang.py)
     env.globals["lang"] = locale.lang
     env.filters["md_escape"] = md_escape
-    env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
+    env.filters["attr"] = escape.attr
     env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")
+    env.filters["url"] = escape.md_url
+    env.filters["line"] = escape.md_line
+    env.filters["cite_text"] = cite_text
+    env.filters["cite_cell"] = lambda s: cite_text(" ".join(str(s).split())).replace("|", "\\|")
     env.filters["outline"] = outline
     env.filters["groupby_ordered"] = _groupby_ordered
     env.filters["attribute_labels"] = _attribute_labels
-    env.filters["place_link"] = ref_token
+    env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
     return env
 
@@ -111,10 +116,35 @@ def _attribute_labels(people: list[Any]) -> list[str]:
     return list(labels)
 
 
-def md_escape(text: str) -> str:
-    """Escape record text for Markdown that may become HTML: no raw tags, no accidental emphasis."""
-    text = html.escape(str(text), quote=False)
-    return re.sub(r"([*_`\\])", r"\\\1", text)
+def md_escape(text: object) -> str:
+    """Record text as Markdown text that means only itself (render/escape.py ``md_text``)."""
+    return escape.md_text(text)
+
+
+_PLAIN_CITATION = re.compile(r"-?@[\w:.#$%&+?~/-]+|[\w\s.,;:()\u2013\u2014-]")
+
+
+def place_link(place: object) -> str:
+    """A change record's place: a link to the heading (a placeholder resolved later), else text."""
+    value = str(place)
+    return ref_token(value) if re.fullmatch(r"[\w.\-/]+", value) else md_escape(value)
+
+
+def cite_text(text: object) -> str:
+    """Data that may hold Pandoc citations (a figure's source): the citations kept, all else text.
+
+    A citation whose prefix or suffix holds anything but words, numbers and punctuation is text too.
+    """
+    value = str(text)
+    out, last = [], 0
+    for cl in scan(value):
+        body = cl.text[1:-1] if not cl.narrative else cl.text.replace("[", " ", 1).replace("]", " ", 1)
+        if _PLAIN_CITATION.sub("", body):
+            continue  # something else in it: left to be escaped as text
+        out += [md_escape(value[last : cl.start]), cl.text]
+        last = cl.end
+    out.append(md_escape(value[last:]))
+    return "".join(out)
 
 
 def render(env: jinja2.Environment, name: str, **ctx: Any) -> str:

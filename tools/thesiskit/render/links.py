@@ -6,6 +6,7 @@ import re
 
 from ..errors import InputError, Problem
 from .chapters import Page, Rendered, Target, rel_link
+from .escape import md_text
 from .tokens import REF
 
 
@@ -19,8 +20,8 @@ def resolve_refs(rendered: Rendered, target: Target) -> Rendered:
             hid = m.group(1)
             h = rendered.headings.get(hid)
             if h is None:
-                if "." in hid or "/" in hid:  # a file, not a heading
-                    return hid
+                if "." in hid or "/" in hid:  # a file, not a heading: its name as text
+                    return md_text(hid)
                 problems.append(Problem(f"docs/{page.path}", None, f"reference to unknown heading id {hid!r}"))
                 return hid
             label = h.label.replace("[", "\\[").replace("]", "\\]")

@@ -15,7 +15,7 @@ import fcntl
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,10 +37,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The record is written by tools, but it is data: names and versions must look like names and versions
+# (the statement prints them as they are), and a page's path like a path of the site.
+NAME = Field(pattern=r"^[\w.+-]+(?: [\w.+()-]+)*$", max_length=100)
+PAGE_PATH = Field(pattern=r"^[\w./%+?=&#-]+$", max_length=500)
+
+
 class AxeViolation(_Model):
     """One axe-core rule that failed on one page in one colour scheme."""
 
-    rule: str
+    rule: str = NAME
     """axe-core's rule id, e.g. ``color-contrast``."""
     impact: str | None = None
     """axe-core's impact: minor, moderate, serious or critical."""
@@ -48,7 +54,7 @@ class AxeViolation(_Model):
     """axe-core's one-line description of the rule."""
     nodes: int = Field(ge=1)
     """How many elements of the page failed the rule."""
-    scheme: str
+    scheme: str = NAME
     """The colour scheme the page was shown in (``default`` = light, ``slate`` = dark)."""
 
     @property
@@ -69,7 +75,7 @@ class NuMessage(_Model):
 class AxePage(_Model):
     """axe-core's findings on one page."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/, e.g. ``funn/stolte/index.html``."""
     title: str = ""
     """The page's main heading."""
@@ -82,16 +88,16 @@ class AxeRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    axe_core: str
+    axe_core: str = NAME
     """axe-core version."""
-    chromium: str
+    chromium: str = NAME
     """Chromium version the pages were shown in."""
-    rule_tags: list[str]
+    rule_tags: list[Annotated[str, NAME]]
     """The axe-core rule tags that were run (wcag2a, wcag2aa, wcag21a, wcag21aa)."""
-    schemes: list[str]
+    schemes: list[Annotated[str, NAME]]
     """Colour schemes every page was checked in (``default``, ``slate``): the first with every rule,
     the others with ``colour_rules``."""
-    colour_rules: list[str] = Field(default_factory=list)
+    colour_rules: list[Annotated[str, NAME]] = Field(default_factory=list)
     """The rules run in the schemes after the first: those whose outcome colours can change."""
     pages: list[AxePage]
     """Every page of the site."""
@@ -110,7 +116,7 @@ class AxeRun(_Model):
 class NuPage(_Model):
     """The Nu Html Checker's errors on one page."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/."""
     errors: list[NuMessage] = Field(default_factory=list)
     """Errors (none when the page passed)."""
@@ -121,7 +127,7 @@ class NuRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    nu_html_checker: str
+    nu_html_checker: str = NAME
     """Nu Html Checker version."""
     pages: list[NuPage]
     """Every page of the site."""
@@ -135,7 +141,7 @@ class NuRun(_Model):
 class KeyboardPage(_Model):
     """Tabbing through one page with the keyboard alone."""
 
-    path: str
+    path: str = PAGE_PATH
     """The page's file under site/."""
     title: str = ""
     """The page's main heading."""
@@ -150,7 +156,7 @@ class KeyboardRun(_Model):
 
     date: dt.date
     """Day of the run."""
-    chromium: str
+    chromium: str = NAME
     """Chromium version."""
     pages: list[KeyboardPage]
     """The pages tabbed through."""

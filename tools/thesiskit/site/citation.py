@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..records.schema import Finding, Study
 from ..render import tokens
+from ..render.escape import attr, md_text_inline, one_line
 
 
 def ascii_key(text: str) -> str:
@@ -21,10 +22,11 @@ def ascii_key(text: str) -> str:
 
 def thesis_key(study: Study) -> str:
     """Citation key of the thesis itself."""
-    return f"{ascii_key(study.author.family)}{study.date.year}"
+    return f"{ascii_key(study.author.family)[:40]}{study.date.year}"  # a file name too: kept short
 
 
 def _bib_escape(value: str) -> str:
+    value = " ".join(value.split())  # a line break or "@" at a line start cannot open another entry
     return value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
 
 
@@ -68,7 +70,8 @@ def thesis_ris(study: Study, url: str, *, title: str | None = None) -> str:
         ("UR", url),
         ("ER", ""),
     ]
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in rows if value or tag == "ER")
+    # one value per line: a line break in data cannot start another field or record
+    return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in rows if value or tag == "ER")
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,13 @@ def finding_apa(thesis_apa_html: str, finding: Finding, permalink: str, thesis_u
     """The thesis's APA reference with the finding's title put in front and its permalink at the end."""
     m = re.match(r"^(.*?\(\d{4}[^)]*\)\.\s)(.*)$", thesis_apa_html, re.S)
     head, rest = (m.group(1), m.group(2)) if m else ("", thesis_apa_html)
-    url, link = html.escape(thesis_url), html.escape(permalink)
-    rest = re.sub(re.escape(url), lambda _m: link, rest) if thesis_url and url in rest else f"{rest} {link}"
-    return f"{head}{html.escape(finding.title)}. I {rest}"
+    # the thesis's URL, as link text and as the link's target, becomes the finding's permalink
+    swap = {md_text_inline(thesis_url): md_text_inline(permalink), f'"{attr(thesis_url)}"': f'"{attr(permalink)}"'}
+    if thesis_url and md_text_inline(thesis_url) in rest:
+        rest = re.sub("|".join(map(re.escape, swap)), lambda m: swap[m.group(0)], rest)
+    else:
+        rest = f"{rest} {md_text_inline(permalink)}"
+    return f"{head}{md_text_inline(finding.title)}. I {rest}"
 
 
 def highwire_tags(study: Study, *, pdf_url: str, abstract: str) -> str:

@@ -1,18 +1,21 @@
-"""A Norwegian municipality or town name, or a local NAV office named by its place.
+"""A Norwegian municipality or town name, or a local office named by its place.
 
-Why: a study of "two local NAV offices" is anonymous only until the text says where they are. A single
+Why: a study of "two local offices" of an agency is anonymous only until the text says where they are. A single
 place name, in a quote, a figure or a footnote, can identify the offices and through them the informants.
 
 Fires on (warning), in chapters and records:
 - the name of one of Norway's 357 municipalities (SSB's classification, structure from 2024, shipped in
   `tools/thesiskit/data/kommuner.csv`, with Sámi and Kven parallel names), capitalised as a name and
   not at the start of a sentence, heading, list item or table cell;
-- `NAV <Place>` / `Nav <Place>` (a local office named by its place), whether or not the place is a
-  municipality (`NAV Grünerløkka`); NAV's own units (`NAV Kontaktsenter`, `NAV Klageinstans` …) are not places.
+- `<Organisation> <Place>` (a local office named by its place), for each organisation the study lists
+  under `lint: places: offices` (e.g. `{name: NAV, units: [kontakt, klage, fylke]}` for `NAV Førde`,
+  also written `Nav Førde`), whether or not the place is a municipality (`NAV Grünerløkka`); names
+  starting with one of the organisation's `units` (`NAV Kontaktsenter`, `NAV Klageinstans` …) are not places.
 
 Names that are also ordinary words (Hole, Vik, Nes, Lier, Bø, Sel, Moss, Hå, Time, Sola, Strand, Fjord,
 Heim, Ås, Ål, Lom, Os, Marker, Kinn, Stad, Gran, Lund, Vang …; column `vanlig_ord` of the list) are
-reported only in a strong context: `NAV Hole`, `NAV-kontoret i Hole`, `Hole kommune`, `Hole-kommune`.
+reported only in a strong context: `Hole kommune`, `Hole-kommune`, and for a listed organisation
+`NAV Hole`, `NAV-kontoret i Hole`.
 
 Does not fire on: a name that is a bibliography author (`Lund (2012)`), an institution's name
 (`Universitetet i Bergen`, `Høgskolen i Oslo og Akershus`), a publisher's place (`Oslo: Universitetsforlaget`),
@@ -22,13 +25,14 @@ names listed under `lint: places: ignore`, and allow-listed strings. Names under
 Fix: replace the place with a description that does not narrow it down ("en mellomstor kommune"), or,
 if the place is public and harmless (the university's town), add it to `places: ignore`.
 
-Example: `Intervjuene ble gjort ved NAV Hole og NAV Ringerike.`
+Example: `Intervjuene ble gjort i Ringerike kommune og ved NAV Hole.` (the second with `NAV` under `offices`)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..context import LintContext, kommuner
@@ -43,56 +47,7 @@ _INSTITUTION = re.compile(
     r"Statsforvalteren|Tingrett|Biskopen|Stiftet|Lagmannsrett)\s+(?:i|på)\s+(?:\w+\s+og\s+)?$"
 )
 _PUBLISHER = re.compile(r"^\s*:\s*[^\n]{0,40}?(?:[Ff]orlag\w*|Press|Akademisk|Gyldendal|Cappelen|Pax)")
-_STRONG_BEFORE = re.compile(r"(?:\b(?:NAV|Nav)[- ]|\bNAV-kontor(?:et|ene)?\s+(?:i|på)\s+)$")
 _STRONG_AFTER = re.compile(r"^(?:\s+kommunes?\b|-kommunen?\b)")
-_NAV = re.compile(rf"\b(?:NAV|Nav)\s+(?P<place>[{UPPER}][\w-]+)")
-_NAV_UNITS = (
-    "kontakt",
-    "fylke",
-    "hjelpemiddel",
-    "arbeidsliv",
-    "klage",
-    "drift",
-    "kommune",
-    "stat",
-    "forvaltning",
-    "familie",
-    "internasjonal",
-    "kontroll",
-    "pensjon",
-    "ikt",
-    "styring",
-    "lønn",
-    "spesial",
-    "innkrev",
-    "oppfølging",
-    "direktorat",
-    "dagpenger",
-    "arbeid",
-    "ytelse",
-    "økonomi",
-    "regnskap",
-    "register",
-    "service",
-    "tiltak",
-    "medlemskap",
-    "kunnskap",
-    "eures",
-    "sosial",
-    "helse",
-    "kontor",
-    "leder",
-    "ledelse",
-    "reform",
-    "partner",
-    "lokal",
-    "region",
-    "ungdom",
-    "senter",
-    "hovedkontor",
-    "office",
-    "directorate",
-)
 _NOT_PLACE = frozenset(
     [
         "og",
@@ -119,6 +74,25 @@ _NOT_PLACE = frozenset(
 
 
 _WORD = re.compile(rf"[{UPPER}][\w-]*")
+
+
+@cache
+def _offices(offices: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str] | None, list[_Office]]:
+    """The strong-context pattern before a place, and one office pattern per organisation (from config)."""
+    strong, out = [], []
+    for name, units in offices:
+        forms = "|".join(re.escape(f) for f in dict.fromkeys((name, name[:1] + name[1:].lower())))
+        strong.append(rf"\b(?:{forms})[- ]|\b(?:{forms})-kontor(?:et|ene)?\s+(?:i|på)\s+")
+        rx = re.compile(rf"\b(?:{forms})\s+(?P<place>[{UPPER}][\w-]+)")
+        out.append(_Office(name, rx, tuple(u.casefold() for u in units)))
+    return (re.compile("(?:" + "|".join(strong) + ")$") if strong else None), out
+
+
+@dataclass(frozen=True)
+class _Office:
+    name: str
+    rx: re.Pattern[str]
+    units: tuple[str, ...]
 
 
 @cache
@@ -152,6 +126,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
     """Report place names."""
     by_first, info = _names(tuple(ctx.config.places.extra))
     ignore = {n.casefold() for n in ctx.config.places.ignore}
+    strong_before, offices = _offices(tuple((o.name, tuple(o.units)) for o in ctx.config.places.offices))
     authors = ctx.authors
     for source in ctx.prose:
         view = source.anon
@@ -164,16 +139,19 @@ def check(ctx: LintContext) -> Iterator[Hit]:
             if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
                 continue
             what, common = info[name]
-            strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+            strong = bool((strong_before and strong_before.search(before)) or _STRONG_AFTER.match(after))
             if not strong and (common or sentence_initial(view, start)):
                 continue
             reported.add(start)
             yield source.hit(start, end, f"place name {name!r} ({what}) can identify the study site")
-        for m in _NAV.finditer(view):
-            place = m.group("place")
-            if m.start("place") in reported or place.casefold() in ignore:
-                continue
-            folded = place.casefold()
-            if folded in _NOT_PLACE or folded.startswith(_NAV_UNITS) or place.isupper():
-                continue
-            yield source.hit(m.start(), m.end("place"), f"{m.group(0)!r} names a local NAV office by its place")
+        for office in offices:
+            for m in office.rx.finditer(view):
+                place = m.group("place")
+                if m.start("place") in reported or place.casefold() in ignore:
+                    continue
+                folded = place.casefold()
+                if folded in _NOT_PLACE or folded.startswith(office.units) or place.isupper():
+                    continue
+                yield source.hit(
+                    m.start(), m.end("place"), f"{m.group(0)!r} names a local {office.name} office by its place"
+                )

@@ -6,7 +6,8 @@ combination the publication reveals is shared by at least two informants.
 
 How it works: for each informant in report/informants.yaml it combines what the records and the text
 reveal — the group, the profile, the table's attributes, and exact numbers found in the informant's own
-quotes or in sentences about that informant ("17 år" of tenure, an age, a year: "jeg begynte i 1998").
+quotes or in sentences about that informant ("17 år" of tenure, an age, a year: "jeg begynte i 1998";
+"17 år i etaten", and the study's own names for the workplace under `lint: informants: workplaces`).
 Informants are first grouped by the study's declared `unavoidable_attributes` (e.g. `rolle`,
 `styringslinje`); someone already unique on those alone is accepted. Otherwise it looks for the smallest
 combination of further attributes that sets the informant apart from everyone sharing the unavoidable ones.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import combinations
 
 from ...records.yamlio import line_of, load_yaml
@@ -38,11 +40,18 @@ from ..text import sentence_at
 CODE = "ANO007"
 SEVERITY = "warning"
 
-_TENURE = re.compile(
-    r"\b(?:vært|jobbet|jobba|arbeidet|ansatt|erfaring|ansiennitet)\b[^.!?\n]{0,40}?\b(\d{1,2})\s+år\b"
-    r"|\b(\d{1,2})\s+år\b[^.!?\n]{0,25}\b(?:erfaring|ansiennitet|i\s+(?:NAV|etaten|jobben|stillingen|kommunen))",
-    re.I,
-)
+_WORKPLACES = ("etaten", "jobben", "stillingen", "kommunen")
+
+
+@cache
+def _tenure(workplaces: tuple[str, ...]) -> re.Pattern[str]:
+    """Tenure in years; ``workplaces`` adds the study's names for the workplace (``lint: informants``)."""
+    places = "|".join(re.escape(w) for w in (*workplaces, *_WORKPLACES))
+    return re.compile(
+        r"\b(?:vært|jobbet|jobba|arbeidet|ansatt|erfaring|ansiennitet)\b[^.!?\n]{0,40}?\b(\d{1,2})\s+år\b"
+        rf"|\b(\d{{1,2}})\s+år\b[^.!?\n]{{0,25}}\b(?:erfaring|ansiennitet|i\s+(?:{places}))",
+        re.I,
+    )
 _AGE = re.compile(r"\b(\d{2})\s+år\s+gammel\b|\bjeg\s+er\s+(\d{2})(?:\s+år)?\b|\bfylte\s+(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b(?:jeg|meg|min|mitt|vi)\b[^.!?\n]{0,40}?\b((?:19[4-9]|20[0-4])\d)\b", re.I)
 _CHEAP = re.compile(r"\d år|\d\d år|(?:19[4-9]|20[0-4])\d|fylte \d")
@@ -72,11 +81,12 @@ def _revealed(ctx: LintContext) -> dict[int, dict[str, tuple[str, str]]]:
     records = ctx.records
     if records is None:
         return out
+    tenure = _tenure(tuple(ctx.config.informants.workplaces))
 
     def add(num: int, text: str, where: str) -> None:
         if not _CHEAP.search(text):
             return
-        for rx, feature in ((_TENURE, "tenure"), (_AGE, "age"), (_YEAR, "year")):
+        for rx, feature in ((tenure, "tenure"), (_AGE, "age"), (_YEAR, "year")):
             for m in rx.finditer(text):
                 out.setdefault(num, {}).setdefault(*_feature(m, feature, where))
 

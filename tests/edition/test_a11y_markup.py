@@ -16,7 +16,7 @@ from pathlib import Path
 from thesiskit.project import open_project
 from thesiskit.records import load_records
 
-from .checks import site_pages
+from ..a11y.checks import site_pages
 
 FIGURE = re.compile(
     r'<figure class="figur" id="fig-(?P<id>[^"]+)">(?P<figure>.*?)</figure>\s*'

@@ -17,9 +17,9 @@ from thesiskit.project import open_project
 from thesiskit.site.accessibility import save_part
 from thesiskit.sources import load_site_config
 
+from ..a11y.checks import NuChecker, run_axe, search_state, serve_site, site_pages, vnu_jar, why_no_vnu
 from ..browser import browser_page, needs_chromium
-from ..conftest import REPO
-from .checks import NuChecker, run_axe, search_state, serve_site, site_pages, vnu_jar, why_no_vnu
+from .conftest import REPO
 
 
 @needs_chromium

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import Built
-from .pdfcheck import Pdf, check_thesis, normalize
+from ..pdf.conftest import Built
+from ..pdf.pdfcheck import Pdf, check_thesis, normalize
 
 
 def test_thesis_pdf_is_complete(real_pdfs: Built) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .browser import browser_page, needs_chromium, serve_dir
+from ..browser import browser_page, needs_chromium, serve_dir
 
 pytestmark = needs_chromium
 

@@ -20,10 +20,10 @@ from thesiskit.project import open_project
 from thesiskit.site.accessibility import KeyboardPage, KeyboardRun, save_part
 from thesiskit.sources import load_site_config
 
+from ..a11y.checks import TITLE_JS, page_url, serve_site, site_pages
+from ..a11y.keyboard import tab_through
 from ..browser import browser_page, needs_chromium
-from ..conftest import REPO
-from .checks import TITLE_JS, page_url, serve_site, site_pages
-from .keyboard import tab_through
+from .conftest import REPO
 
 pytestmark = needs_chromium
 WIDE = {"width": 1280, "height": 800}
