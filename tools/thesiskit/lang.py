@@ -84,8 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "informants_intro": {
         "nb": "Informantene er anonyme og omtales med kodetall. Alle omtales som «{pronoun}».",
         "nn": "Informantane er anonyme og vert omtalte med kodetal. Alle vert omtalte som «{pronoun}».",
-        "en": "The informants are anonymous and referred to by code number. Each is referred to as"
-        " “{pronoun}”.",
+        "en": "The informants are anonymous and referred to by code number. Each is referred to as “{pronoun}”.",
     },
     "default_pronoun": {"nb": "hun", "nn": "ho", "en": "she"},
     "property": {"nb": "Egenskap", "nn": "Eigenskap", "en": "Property"},
@@ -99,6 +98,162 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Text version of figure",
     },
     "table_marker": {"nb": "tabell", "nn": "tabell", "en": "table"},
+    # the list of changes (docs/om-utgaven.md: changes_list())
+    "change_redaksjon": {
+        "nb": "Redigering og fjerning av personopplysninger",
+        "nn": "Redigering og fjerning av personopplysningar",
+        "en": "Editing and removal of personal data",
+    },
+    "change_anonymitet": {"nb": "Anonymitet", "nn": "Anonymitet", "en": "Anonymity"},
+    "change_sitering": {"nb": "Kildehenvisninger", "nn": "Kjeldetilvisingar", "en": "Citations"},
+    "change_nummerering": {"nb": "Overskriftsnummer", "nn": "Overskriftsnummer", "en": "Heading numbers"},
+    "change_figur": {"nb": "Figurer", "nn": "Figurar", "en": "Figures"},
+    "change_sitat": {"nb": "Informantsitater", "nn": "Informantsitat", "en": "Informant quotes"},
+    "change_tekst": {"nb": "Tekst", "nn": "Tekst", "en": "Text"},
+    "change_place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
+    "change_original": {"nb": "Originalen", "nn": "Originalen", "en": "Original"},
+    "change_edition": {"nb": "Denne utgaven", "nn": "Denne utgåva", "en": "This edition"},
+    "change_note": {"nb": "Merknad", "nn": "Merknad", "en": "Note"},
+    "ibid_heading": {"nb": "Sitater merket «(Ibid)»", "nn": "Sitat merkte «(Ibid)»", "en": "Quotes marked “(Ibid)”"},
+    "ibid_text": {
+        "nb": "Originalen viser til forrige sitat med «(Ibid)». Utgaven oppgir informantnummeret.",
+        "nn": "Originalen viser til førre sitat med «(Ibid)». Utgåva oppgjev informantnummeret.",
+        "en": "The original refers to the previous quote with “(Ibid)”. The edition gives the informant's number.",
+    },
+    # the site's 404 page (templates/overrides/404.html)
+    "not_found_title": {"nb": "404 – Fant ikke siden", "nn": "404 – Fann ikkje sida", "en": "404 – Page not found"},
+    "not_found_text": {"nb": "Siden finnes ikke.", "nn": "Sida finst ikkje.", "en": "The page does not exist."},
+    "to_front_page": {"nb": "Gå til forsiden", "nn": "Gå til framsida", "en": "Go to the front page"},
+    "menu": {"nb": "Meny", "nn": "Meny", "en": "Menu"},
+    "search": {"nb": "Søk", "nn": "Søk", "en": "Search"},
+    # the accessibility statement (templates/site/pages/accessibility.md.j2)
+    "a11y_title": {"nb": "Tilgjengelighetserklæring", "nn": "Tilgjengeerklæring", "en": "Accessibility statement"},
+    "a11y_law": {
+        "nb": "Nettstedet skal oppfylle forskrift om universell utforming av IKT-løsninger. Siden 1. februar 2023\n"
+        "krever forskriften at nettsteder følger WCAG 2.1 på nivå A og AA.",
+        "nn": "Nettstaden skal oppfylle forskrift om universell utforming av IKT-løysingar. Sidan 1. februar 2023"
+        " krev forskrifta at nettstader følgjer WCAG 2.1 på nivå A og AA.",
+        "en": "The website is to meet the Norwegian regulation on universal design of ICT solutions. Since"
+        " 1 February 2023 the regulation has required websites to follow WCAG 2.1 at levels A and AA.",
+    },
+    "a11y_untested": {
+        "nb": "Nettstedet er ikke testet ennå: det finnes ingen registrert tilgjengelighetstest.",
+        "nn": "Nettstaden er ikkje testa enno: det finst ingen registrert tilgjengetest.",
+        "en": "The website has not been tested yet: no accessibility test has been recorded.",
+    },
+    "a11y_based_on": {
+        "nb": "Erklæringen bygger på den siste automatiske testen av nettstedet, {date}.",
+        "nn": "Erklæringa byggjer på den siste automatiske testen av nettstaden, {date}.",
+        "en": "This statement is based on the latest automated test of the website, {date}.",
+    },
+    "a11y_failing": {
+        "nb": "Testen fant feil på {failing} av {pages}.",
+        "nn": "Testen fann feil på {failing} av {pages}.",
+        "en": "The test found errors on {failing} of {pages}.",
+    },
+    "a11y_keyboard_failing": {
+        "nb": "Testen fant ingen feil på de {n} sidene, men feil ved bruk med tastatur.",
+        "nn": "Testen fann ingen feil på dei {n} sidene, men feil ved bruk med tastatur.",
+        "en": "The test found no errors on the {n} pages, but errors when used with the keyboard.",
+    },
+    "a11y_passed": {
+        "nb": "Testen fant ingen feil på noen av de {n} sidene.",
+        "nn": "Testen fann ingen feil på nokon av dei {n} sidene.",
+        "en": "The test found no errors on any of the {n} pages.",
+    },
+    "page_one": {"nb": "side", "nn": "side", "en": "page"},
+    "page_many": {"nb": "sider", "nn": "sider", "en": "pages"},
+    "element_one": {"nb": "element", "nn": "element", "en": "element"},
+    "element_many": {"nb": "elementer", "nn": "element", "en": "elements"},
+    "and": {"nb": "og", "nn": "og", "en": "and"},
+    "a11y_how": {
+        "nb": "Slik er nettstedet testet",
+        "nn": "Slik er nettstaden testa",
+        "en": "How the website was tested",
+    },
+    "a11y_what": {"nb": "Hva er testet", "nn": "Kva er testa", "en": "What was tested"},
+    "a11y_tool": {"nb": "Verktøy", "nn": "Verktøy", "en": "Tool"},
+    "a11y_date": {"nb": "Dato", "nn": "Dato", "en": "Date"},
+    "a11y_result": {"nb": "Resultat", "nn": "Resultat", "en": "Result"},
+    "a11y_wcag": {
+        "nb": "WCAG 2.0 og 2.1 nivå A og AA på hver side",
+        "nn": "WCAG 2.0 og 2.1 nivå A og AA på kvar side",
+        "en": "WCAG 2.0 and 2.1 levels A and AA on every page",
+    },
+    "a11y_in_scheme": {
+        "nb": " i {first}, fargekontrast også i {rest}",
+        "nn": " i {first}, fargekontrast også i {rest}",
+        "en": " in {first}, colour contrast also in {rest}",
+    },
+    "a11y_in": {"nb": "i", "nn": "i", "en": "in"},
+    "a11y_on": {"nb": "på", "nn": "på", "en": "on"},
+    "a11y_violations": {"nb": "brudd", "nn": "brot", "en": "violations"},
+    "a11y_errors": {"nb": "feil", "nn": "feil", "en": "errors"},
+    "a11y_valid_html": {"nb": "Gyldig HTML", "nn": "Gyldig HTML", "en": "Valid HTML"},
+    "a11y_keyboard": {
+        "nb": "Bruk med tastatur alene: hopplenke, synlig fokus, søk, meny på smal skjerm",
+        "nn": "Bruk med tastatur åleine: hopplenkje, synleg fokus, søk, meny på smal skjerm",
+        "en": "Keyboard alone: skip link, visible focus, search, menu on a narrow screen",
+    },
+    "a11y_found": {"nb": "Feil som er funnet", "nn": "Feil som er funne", "en": "Errors found"},
+    "a11y_line": {"nb": "linje", "nn": "linje", "en": "line"},
+    "a11y_keyboard_errors": {
+        "nb": "Feil ved bruk med tastatur",
+        "nn": "Feil ved bruk med tastatur",
+        "en": "Errors when used with the keyboard",
+    },
+    "a11y_all_pages": {
+        "nb": "Alle sidene som ble testet",
+        "nn": "Alle sidene som vart testa",
+        "en": "All the pages tested",
+    },
+    "a11y_page": {"nb": "Side", "nn": "Side", "en": "Page"},
+    "a11y_file": {"nb": "Fil", "nn": "Fil", "en": "File"},
+    "a11y_violations_axe": {"nb": "Brudd (axe-core)", "nn": "Brot (axe-core)", "en": "Violations (axe-core)"},
+    "a11y_html_errors": {"nb": "HTML-feil", "nn": "HTML-feil", "en": "HTML errors"},
+    "a11y_limits": {"nb": "Begrensninger", "nn": "Avgrensingar", "en": "Limitations"},
+    "a11y_limits_text": {
+        "nb": "Automatiske tester finner bare en del av mulige brudd på WCAG. De kan for eksempel ikke vurdere om\n"
+        "en tekst er lett å forstå, eller om et tekstalternativ sier det samme som figuren.",
+        "nn": "Automatiske testar finn berre ein del av moglege brot på WCAG. Dei kan til dømes ikkje vurdere om\n"
+        "ein tekst er lett å forstå, eller om eit tekstalternativ seier det same som figuren.",
+        "en": "Automated tests find only some of the possible violations of WCAG. They cannot judge, for example,\n"
+        "whether a text is easy to understand, or whether a text alternative says what the figure says.",
+    },
+    "a11y_figures": {
+        "nb": "Hver figur har en tekstversjon under seg: organisasjonskart som lister og tabeller som tabeller.",
+        "nn": "Kvar figur har ein tekstversjon under seg: organisasjonskart som lister og tabellar som tabellar.",
+        "en": "Every figure has a text version below it: organisation charts as lists and tables as tables.",
+    },
+    "a11y_quotes": {
+        "nb": "Informantsitater er merket som sitater, med informanten de kommer fra.",
+        "nn": "Informantsitat er merkte som sitat, med informanten dei kjem frå.",
+        "en": "Informant quotes are marked as quotations, with the informant they come from.",
+    },
+    "a11y_pdf": {
+        "nb": "PDF-utgaven av oppgaven er ikke med i testen som er beskrevet her.",
+        "nn": "PDF-utgåva av oppgåva er ikkje med i testen som er skildra her.",
+        "en": "The PDF edition of the thesis is not part of the test described here.",
+    },
+    "a11y_feedback": {"nb": "Tilbakemelding", "nn": "Tilbakemelding", "en": "Feedback"},
+    "a11y_report": {
+        "nb": "Finner du noe som ikke fungerer, kan du melde fra",
+        "nn": "Finn du noko som ikkje fungerer, kan du melde frå",
+        "en": "If you find something that does not work, you can report it",
+    },
+    "a11y_in_repository": {
+        "nb": "i [kildelageret]({url})",
+        "nn": "i [kjeldelageret]({url})",
+        "en": "in the [repository]({url})",
+    },
+    "a11y_to_author": {"nb": "til forfatteren", "nn": "til forfattaren", "en": "to the author"},
+    "a11y_complain": {
+        "nb": "Du kan også klage til [Tilsynet for universell utforming av IKT](https://www.uutilsynet.no/).",
+        "nn": "Du kan også klage til [Tilsynet for universell utforming av IKT](https://www.uutilsynet.no/).",
+        "en": "You can also complain to the Norwegian [Authority for Universal Design of ICT](https://www.uutilsynet.no/).",
+    },
+    "scheme_default": {"nb": "lys modus", "nn": "lys modus", "en": "light mode"},
+    "scheme_slate": {"nb": "mørk modus", "nn": "mørk modus", "en": "dark mode"},
 }
 
 

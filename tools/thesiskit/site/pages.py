@@ -14,7 +14,7 @@ from ..lang import locale_for
 from ..records import Records
 from ..render.chapters import Rendered, rel_link
 from ..render.env import render
-from .accessibility import AccessibilityRecord, norwegian_date
+from .accessibility import AccessibilityRecord
 from .citation import CiteInfo, finding_apa, thesis_bibtex, thesis_key, thesis_ris
 
 # Generated pages and the locale strings of their default navigation titles (a study may list
@@ -141,7 +141,7 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
         any_reconstructed=any(e.reconstructed for e in entries),
     )
     # the accessibility statement, from the last run of tests/a11y (site/accessibility.py)
-    a11y = {"a11y": ctx.accessibility, "date": norwegian_date, "figures": r.figures}
+    a11y = {"a11y": ctx.accessibility, "date": locale_for(r.study.language).date, "figures": r.figures}
     page("tilgjengelighet.md", "site/pages/accessibility.md.j2", **a11y)
     return out
 

@@ -109,7 +109,7 @@ def write_site_config(
         nav=full_nav(config, generated_nav(language), pages),
         custom_dir=_template_dir(project, "overrides"),
         language=None if isinstance(theme, dict) and theme.get("language") else locale.material_language,
-        extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}},
+        extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}, "thesiskit_t": locale.strings},
     )
 
 
