@@ -24,6 +24,7 @@ _ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "eng": "en"}
 # Each entry: key → {language: text}. Templates read them as ``t.key`` (or ``t["key"]``).
 STRINGS: dict[str, dict[str, str]] = {
     # the PDF
+    "genre_master": {"nb": "Masteroppgave", "nn": "Masteroppgåve", "en": "Master's thesis"},
     "references": {"nb": "Litteraturliste", "nn": "Litteraturliste", "en": "References"},
     "contents": {"nb": "Innhold", "nn": "Innhald", "en": "Contents"},
     "figures": {"nb": "Figurer", "nn": "Figurar", "en": "Figures"},

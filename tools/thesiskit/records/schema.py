@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -63,8 +63,9 @@ class Study(_Record):
     """English keywords."""
     abstract: str = "sammendrag.md"
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
-    genre: str = "Masteroppgave"
-    """Kind of thesis, as citation styles print it."""
+    genre: str = ""
+    """Kind of thesis, as citation styles print it; by default "Masteroppgave" (nn "Masteroppgåve",
+    en "Master's thesis"), from the locale table."""
     license: str | None = None
     """Licence of the edition (SPDX id), for CITATION.cff and the site."""
     repository: str | None = None
@@ -89,6 +90,15 @@ class Study(_Record):
         if value and not safe_url(value):
             raise ValueError("must be an http(s) address (other links are not published)")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_genre(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("genre"):
+            from ..lang import locale_for
+
+            data = {**data, "genre": locale_for(str(data.get("language") or "nb")).text("genre_master")}
+        return data
 
 
 class Informant(_Record):

@@ -121,7 +121,7 @@ def md_escape(text: object) -> str:
     return escape.md_text(text)
 
 
-_PLAIN_CITATION = re.compile(r"-?@[\w:.#$%&+?~/-]+|[\w\s.,;:()\u2013\u2014-]")
+_PLAIN_CITATION = re.compile(r"-?@[\w:.#$%&+?~/-]+|[\w\s.,;:()§\u2013\u2014-]")
 
 
 def place_link(place: object) -> str:
