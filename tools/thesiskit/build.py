@@ -39,6 +39,7 @@ from .site.citation import thesis_bibtex, thesis_key
 from .site.pages import GENERATED_NAV
 from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
 from .sources import Chapter, SiteConfig, load_site_config, read_chapters
+from .word.write import build_docx
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class BuildOptions:
     submission: bool = False
     engine: str = "typst"
     gate: bool = True
+    docx: bool = False
+    """Also write build/thesis.docx (the PDF's text as a Word document)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
+            if options.docx:
+                with step("Writing thesis.docx (Pandoc)"):
+                    build_docx(pdf_input(src, figures, options.submission, options.engine), staging / "thesis.docx")
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)

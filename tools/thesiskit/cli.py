@@ -32,11 +32,12 @@ _project = click.option(
 @click.option("--submission", is_flag=True, help="Also build the anonymous exam submission PDF.")
 @click.option("--no-pdf", is_flag=True, help="Build only the website.")
 @click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
-def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str) -> None:
+@click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
+def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
 
-    build_study(project_dir, BuildOptions(pdf=not no_pdf, submission=submission, engine=engine))
+    build_study(project_dir, BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, docx=docx))
 
 
 @cli.command()
@@ -58,6 +59,8 @@ def pdf(project_dir: Path, submission: bool, engine: str) -> None:
 @click.option("--built", is_flag=True, help="Also check the built site and PDFs.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Print a rule's documentation.")
+@click.option("--fix", is_flag=True, help="Apply the safe rewrites to the chapters and print the diff.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the diff, change nothing.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def lint(
     project_dir: Path,
@@ -67,6 +70,8 @@ def lint(
     built: bool,
     strict: bool,
     explain_code: str | None,
+    fix: bool,
+    dry_run: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Check citations against references.bib and look for anonymity leaks."""
@@ -75,13 +80,25 @@ def lint(
     if explain_code:
         click.echo(gate.explain(explain_code))
         return
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    if fix:
+        from .lint.fix import fix_study
+
+        plan, patch = fix_study(project_dir, dry_run=dry_run)
+        click.echo(patch, nl=False, err=fmt != "text")
+        verb = "would fix" if dry_run else "fixed"
+        click.echo(f"{verb} {plan.count()}, left for the writer {len(plan.left)}", err=True)
+        if dry_run:
+            return
     options = gate.LintOptions(
         select=_codes(select), ignore=_codes(ignore), built=built, strict=strict, paths=tuple(paths)
     )
     findings = gate.lint_project(project_dir, options)
-    click.echo(gate.format_findings(findings, fmt), nl=False)
-    if gate.has_errors(findings, strict=strict):
-        raise SystemExit(1)
+    click.echo(gate.format_findings(findings, fmt, gate.repo_prefix(project_dir)), nl=False)
+    code = gate.exit_code(findings, strict=strict)
+    if code:
+        raise SystemExit(code)
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -106,6 +123,24 @@ def new(directory: Path) -> None:
 
     new_study(directory)
     console.print(f"Ny studie i {directory}. Bygg den med: thesis build --project {directory}")
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bib", type=click.Path(dir_okay=False, path_type=Path), help="references.bib to cite from.")
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), help="New study folder [./FILE-name].")
+@click.option("--quote-pattern", default=None, help="Regex for an informant attribution ending a block quote.")
+def import_(file: Path, bib: Path | None, into: Path | None, quote_pattern: str | None) -> None:
+    """Make a study from a Word thesis (.docx), with import-rapport.md listing every change."""
+    from .word.study import import_docx
+    from .word.transform import DEFAULT_QUOTE, slug
+
+    target = into or Path(slug(file.stem))
+    done = import_docx(file, target, bib, quote_pattern or DEFAULT_QUOTE)
+    console.print(
+        f"Studien er laget i {target}: {len(done.notes) - len(done.todo)} endringer, {len(done.todo)} ting å gjøre "
+        f"(se {target / 'import-rapport.md'}). Bygg den med: thesis build --project {target}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ def swap_in(project: Project, staging: Path) -> None:
     """Move staged outputs into site/ and build/; the previous outputs stay until then."""
     if (staging / "site").is_dir():
         _swap_dir(staging / "site", project.site, staging / "old-site")
-    for name in ("thesis.pdf", "thesis-submission.pdf"):
+    for name in ("thesis.pdf", "thesis-submission.pdf", "thesis.docx"):
         if (staging / name).is_file():
             os.replace(staging / name, project.build / name)  # atomic: a file is renamed over the old one
     if (staging / "markdown").is_dir():

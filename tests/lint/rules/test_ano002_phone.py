@@ -52,6 +52,14 @@ PASS = [
 ]
 
 
+# Real-world shape (issue 10): 8-digit order, customer and voucher numbers
+PASS += [
+    Case("order number", {"docs/a.md": f"Ordrenummer {MOBILE} er betalt.\n"}),
+    Case("customer number", {"docs/a.md": f"Kundenr. {MOBILE} og bilagsnummer: {FIXED}.\n"}),
+]
+FAIL += [Case("labelled as a phone number", {"docs/a.md": f"Telefonnummer {MOBILE} og mobilnr {FIXED}.\n"})]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

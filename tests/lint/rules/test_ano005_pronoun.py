@@ -51,6 +51,17 @@ PASS = [
 ]
 
 
+# Real-world shape (issue 10): "han" about a third person who is no informant
+PASS += [
+    Case("third person in a quote", quote("Beboeren kom inn på kontoret, og han ropte til alle."), study=True),
+    Case(
+        "third person in the sentence before",
+        {"docs/a.md": "Informant 2 fortalte om en beboer. Han ropte til alle.\n"},
+        study=True,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

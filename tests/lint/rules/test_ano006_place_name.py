@@ -58,6 +58,23 @@ PASS = [
 ]
 
 
+# Real-world shape (issue 10): the author exemption does not override a strong context
+FAIL += [
+    Case(
+        "bibliography author in a strong context",
+        {"docs/a.md": "Kontoret ligger i Hole kommune.\n"},
+        bib="@book{hole2015, author = {Hole, Kari}, title = {T}, publisher = {P}, year = {2015}}\n",
+    ),
+]
+PASS += [
+    Case(
+        "bibliography author in a citation",
+        {"docs/a.md": "Som Hole (2015) skriver.\n"},
+        bib="@book{hole2015, author = {Hole, Kari}, title = {T}, publisher = {P}, year = {2015}}\n",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

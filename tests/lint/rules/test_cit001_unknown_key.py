@@ -31,6 +31,14 @@ PASS = [
 ]
 
 
+# Real-world shapes (issue 10): a citation followed by a colon, Quarto cross-references
+FAIL += [
+    Case("unknown key before a colon", {"docs/a.md": "Tre funn [@ukjent2010]: først dette.\n"}, contains="@ukjent2010"),
+    Case("Quarto cross-reference", {"docs/a.md": "Se @sec-metode.\n"}, contains="Quarto cross-reference"),
+]
+PASS += [Case("known key before a colon", {"docs/a.md": "Tre funn [@thagaard2013]: først dette.\n"})]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -41,6 +41,24 @@ PASS = [
 ]
 
 
+ONE = "@book{thagaard2013,\n  author = {Thagaard, Tove},\n  title = {T},\n  publisher = {P},\n  year = {2013}\n}\n"
+# A citation followed by a colon counts (in one real study it gave 10 false "never cited")
+PASS += [
+    Case(
+        "cited before a colon",
+        {"docs/a.md": "Tre funn [@thagaard2013, s. 4]: først.\n"},
+        bib=ONE,
+    )
+]
+FAIL += [
+    Case(
+        "a link definition is no citation",
+        {"docs/a.md": "[@thagaard2013]: https://example.org\n"},
+        bib=ONE,
+    )
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

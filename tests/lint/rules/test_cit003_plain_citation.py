@@ -62,6 +62,11 @@ PASS = [
 ]
 
 
+# Real-world shape (issue 10): a group author before a year
+FAIL += [Case("group author", {"docs/a.md": "Utdanningsdirektoratet (2021) har gitt føringer.\n"})]
+PASS += [Case("definite noun referring back", {"docs/a.md": "Da kom Direktoratet (2021) med nye regler.\n"})]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -45,6 +45,43 @@ PASS = [
 ]
 
 
+# Real-world shapes (issue 10)
+FAIL += [
+    Case(
+        "LaTeX-escaped name decoded",
+        {"docs/a.md": "Som Sorvoll (2010) viser.\n"},
+        bib="@book{sorvoll2010, author = {S{\\o}rvoll, Jardar}, title = {T}, publisher = {P}, year = {2010}}\n",
+        contains="'Sørvoll'",
+    ),
+]
+PASS += [
+    Case(
+        "LaTeX-escaped name written right",
+        {"docs/a.md": "Som Sørvoll (2010) viser.\n"},
+        bib="@book{sorvoll2010, author = {S\\o rvoll, Jardar}, title = {T}, publisher = {P}, year = {2010}}\n",
+    ),
+    Case(
+        "common surname",
+        {"docs/a.md": "Som Johansen (2015) viser.\n"},
+        bib="@book{jansen2015, author = {Jansen, Kari}, title = {T}, publisher = {P}, year = {2015}}\n",
+    ),
+    Case(
+        "institution's name",
+        {"docs/a.md": "Tallene (Nordisk ministerråd, 2018) viser.\n"},
+        bib="@book{nordvik2018, author = {Nordvik, Kari}, title = {T}, publisher = {P}, year = {2018}}\n",
+    ),
+    Case(
+        "biblatex extended names and odd lists do not crash",
+        {"docs/a.md": "Som van Buuren (2018) og Hansen (2019) viser.\n"},
+        bib="@book{vanbuuren2018, author = {family=Buuren, given=Stef, prefix=van, useprefix=false}, "
+        "title = {T}, publisher = {P}, year = {2018}}\n"
+        "@book{hansen2019, author = {Hansen, Kari, Olsen, Per}, title = {U}, publisher = {P}, year = {2019}}\n"
+        "@book{asps2020, author = {American Society of Plastic Surgery Foundation, }, title = {V}, year = {2020}}\n"
+        "@book{etal2021, author = {{Norsk senter for forskningsdata} and others}, title = {W}, year = {2021}}\n",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -57,6 +57,39 @@ PASS = [
 ]
 
 
+# Real-world shapes (issue 10)
+FAIL += [
+    Case(
+        "braces in one title only",
+        {},
+        bib=entry("a2019", author="A, B", title="{II}. {E}vent-related potentials", year="2019")
+        + entry("b2019", author="A, B", title="{II}. Event-related potentials", year="2019"),
+        contains="same title and year",
+    ),
+]
+PASS += [
+    Case(
+        "classic inbook chapters of one book",
+        {},
+        bib=entry("c1", author="A, B", title="Boka", chapter="1", publisher="P", year="2010").replace(
+            "@book", "@inbook"
+        )
+        + entry("c2", author="A, B", title="Boka", chapter="2", publisher="P", year="2010").replace("@book", "@inbook"),
+    ),
+    Case(
+        "numbered parts of a series",
+        {},
+        bib=entry("s1", author="A, B", title="Statistisk årbok", volume="1", isbn="978-82-05-39409-4", year="2010")
+        + entry("s2", author="A, B", title="Statistisk årbok", volume="2", isbn="978-82-05-39409-4", year="2010"),
+    ),
+    Case(
+        "ISSNs in the isbn field",
+        {},
+        bib=entry("j", author="A, B", title="J", isbn="1939-2176(Electronic),0022-0663(Print)", year="2010"),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

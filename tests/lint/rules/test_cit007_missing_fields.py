@@ -71,6 +71,26 @@ PASS = [
 ]
 
 
+# Real-world shapes (issue 10): ISSNs exported into isbn, Zotero's space-separated ISBN lists
+FAIL += [
+    Case(
+        "ISSNs in the isbn field",
+        {},
+        bib="@book{j2010, author = {A, B}, title = {T}, publisher = {P}, year = {2010}, "
+        "isbn = {1939-2176(Electronic),0022-0663(Print)}}\n",
+        contains="is an ISSN",
+    ),
+]
+PASS += [
+    Case(
+        "Zotero's space-separated ISBN list",
+        {},
+        bib="@book{k2009, author = {Kvale, S.}, title = {T}, publisher = {P}, year = {2009}, "
+        "isbn = {978-82-05-39409-4 82-05-39409-1}}\n",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -37,6 +37,13 @@ PASS = [
 ]
 
 
+# Real-world shape (issue 10): the word only mentioned
+PASS += [
+    Case("the word named", {"docs/a.md": "Der originalen har ordet ibid, står nå kilden.\n"}),
+    Case("the word emphasised", {"docs/a.md": "APA 7 har ikke *ibid*.\n"}),
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

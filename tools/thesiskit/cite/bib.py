@@ -1,4 +1,11 @@
-"""Read references.bib with bibtexparser v2, keeping going past broken entries."""
+r"""Read references.bib with bibtexparser v2, keeping going past broken entries.
+
+bibtexparser splits the file into blocks; the values are resolved here as BibTeX and biber read
+them (``@string`` macros, ``#`` concatenation, month macros), so that what they would report is
+reported too: a missing comma between two fields, an undefined macro, an ``@`` outside an entry.
+Values are decoded from LaTeX (``S{\o}rvoll`` → ``Sørvoll``; see :mod:`.latex`) and names are
+split as BibTeX and biblatex split them (:mod:`.names`).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +17,20 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser import model as bm
-from bibtexparser.middlewares import RemoveEnclosingMiddleware, SeparateCoAuthors, SplitNameParts
 
 from ..errors import Problem
+from .latex import decode
+from .names import Person, parse_names
 
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 _RAW_KEY = re.compile(r"\s*@(\w+)\s*\{\s*([^,\s{}]+)\s*,")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = {m: str(i) for i, m in enumerate(_MONTH_NAMES, 1)}
+"""The month macros BibTeX and biber define."""
+VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc"})
+"""Fields biblatex reads verbatim: no LaTeX decoding (``file = {C:/Users/…}``)."""
+NAME_FIELDS = ("author", "editor")
 
 
 @dataclass(frozen=True)
@@ -26,8 +40,11 @@ class BibEntry:
     key: str
     type: str
     fields: dict[str, str]
+    """Field → value as text: macros resolved, LaTeX decoded, braces removed (verbatim fields as written)."""
     line: int
     field_lines: dict[str, int] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Field → value with macros resolved, the outer delimiters removed and inner braces kept."""
 
     @property
     def year(self) -> str:
@@ -35,9 +52,15 @@ class BibEntry:
         return self.fields.get("year") or self.fields.get("date", "")[:4]
 
     @property
+    def people(self) -> tuple[Person, ...]:
+        """The authors (or, without authors, the editors)."""
+        name_field = next((f for f in NAME_FIELDS if self.raw.get(f, "").strip()), None)
+        return parse_names(self.raw[name_field]).people if name_field else ()
+
+    @property
     def family_names(self) -> list[str]:
-        """Family names of the authors (or editors), braces removed; institutions whole."""
-        return family_names(self.fields.get("author") or self.fields.get("editor") or "")
+        """Family names of the authors (or editors), with particles; institutions whole."""
+        return [p.family for p in self.people]
 
     @property
     def reconstructed(self) -> bool:
@@ -47,33 +70,22 @@ class BibEntry:
 
 @dataclass
 class Bibliography:
-    """Entries by key, in file order, and the blocks that failed to parse."""
+    """Entries by key, in file order, and what was wrong with the file."""
 
     path: Path
     entries: dict[str, BibEntry]
     problems: list[Problem]
+    """Syntax errors (CIT008): blocks that failed to parse, a missing comma, a field given twice."""
     duplicates: list[BibEntry] = field(default_factory=list)
-
-
-def _plain(value: object) -> str:
-    return str(value).strip()
+    undefined: list[Problem] = field(default_factory=list)
+    """Macros used in a value and defined nowhere (CIT012)."""
+    stray: list[Problem] = field(default_factory=list)
+    """``@`` outside an entry, which BibTeX and biber read as the start of one (CIT013)."""
 
 
 def family_names(author_field: str) -> list[str]:
     """Split a BibTeX name list into family names (``{{NAV}}`` stays one institution)."""
-    if not author_field.strip():
-        return []
-    entry = bm.Entry("misc", "x", [bm.Field("author", author_field)])
-    lib = bibtexparser.Library([entry])
-    lib = SplitNameParts().transform(SeparateCoAuthors().transform(lib))
-    names = lib.entries[0].fields_dict["author"].value
-    out = []
-    for n in names:
-        last = " ".join(n.last) if n.last else " ".join(n.first)
-        if n.von:
-            last = " ".join(n.von) + " " + last
-        out.append(re.sub(r"[{}]", "", last).strip())
-    return out
+    return [p.family for p in parse_names(author_field).people]
 
 
 def load_bib(path: Path, rel: str) -> Bibliography:
@@ -86,44 +98,157 @@ def load_bib(path: Path, rel: str) -> Bibliography:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Bibliography(path, {}, [Problem(rel, line, "not valid UTF-8; save the file as UTF-8")])
-    entries, problems, dups = _parse(text, rel)
-    return Bibliography(path, dict(entries), list(problems), list(dups))
+    return parse_bib(text, rel, path)
+
+
+def parse_bib(text: str, rel: str, path: Path | None = None) -> Bibliography:
+    """Parse a bibliography's text (memoised: the build and its lint gate parse it once)."""
+    entries, problems, dups, undefined, stray = _parse(text, rel)
+    return Bibliography(path or Path(rel), dict(entries), list(problems), list(dups), list(undefined), list(stray))
 
 
 @functools.lru_cache(maxsize=8)
-def _parse(text: str, rel: str) -> tuple[dict[str, BibEntry], tuple[Problem, ...], tuple[BibEntry, ...]]:
-    """Parse a bibliography's text (memoised: the build and its lint gate parse it once)."""
-    lib = bibtexparser.parse_string(text)
-    problems: list[Problem] = []
+def _parse(
+    text: str, rel: str
+) -> tuple[dict[str, BibEntry], tuple[Problem, ...], tuple[BibEntry, ...], tuple[Problem, ...], tuple[Problem, ...]]:
+    lib = bibtexparser.parse_string(text, parse_stack=[])  # values as written: resolved below
+    reader = _Reader(rel)
     entries: dict[str, BibEntry] = {}
     dups: list[BibEntry] = []
-    recovered: list[bm.Entry] = []
-    for block in lib.failed_blocks:
-        line = (block.start_line or 0) + 1
-        if isinstance(block, bm.DuplicateBlockKeyBlock):
-            dup = block.ignore_error_block
-            if isinstance(dup, bm.Entry):
-                dups.append(_entry(_unwrapped(dup)))
-            continue
-        if isinstance(block, bm.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
+    for block in lib.blocks:  # in file order: a macro counts from its @string on, as in BibTeX
+        if isinstance(block, bm.String):
+            reader.define(block)
+        elif isinstance(block, bm.ImplicitComment):
+            reader.stray_at(block)
+        elif isinstance(block, bm.Entry):
+            if block.key not in entries:
+                entries[block.key] = reader.entry(block)
+        elif isinstance(block, bm.DuplicateBlockKeyBlock):
+            if isinstance(block.ignore_error_block, bm.Entry):
+                dups.append(reader.entry(block.ignore_error_block))
+        elif isinstance(block, bm.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, bm.Entry):
             # keep the entry (the last value wins) and report the field
-            recovered.append(_unwrapped(block.ignore_error_block))
+            kept = block.ignore_error_block
+            if kept.key not in entries:
+                entries[kept.key] = reader.entry(kept)
             fields = ", ".join(sorted(block.duplicate_keys))
-            problems.append(Problem(rel, line, f"BibTeX syntax error: field {fields} given twice"))
-            continue
-        key = _RAW_KEY.match(block.raw or "")
-        where = f" in @{key.group(1)}{{{key.group(2)}}}" if key else ""
-        problems.append(Problem(rel, line, f"BibTeX syntax error{where}: {_reason(block)}"))
-    for e in [*lib.entries, *recovered]:
-        if e.key not in entries:
-            entries[e.key] = _entry(e)
-    return entries, tuple(problems), tuple(dups)
+            line = (block.start_line or 0) + 1
+            reader.problems.append(Problem(rel, line, f"BibTeX syntax error: field {fields} given twice"))
+        elif isinstance(block, bm.ParsingFailedBlock):
+            key = _RAW_KEY.match(block.raw or "")
+            where = f" in @{key.group(1)}{{{key.group(2)}}}" if key else ""
+            line = (block.start_line or 0) + 1
+            reader.problems.append(Problem(rel, line, f"BibTeX syntax error{where}: {_reason(block)}"))
+    return entries, tuple(reader.problems), tuple(dups), tuple(reader.undefined), tuple(reader.stray)
 
 
-def _unwrapped(entry: bm.Entry) -> bm.Entry:
-    """Remove the enclosing braces or quotes of a failed block's values, as parsing does for good blocks."""
-    lib = RemoveEnclosingMiddleware().transform(bibtexparser.Library([entry]))
-    return lib.entries[0]
+_TOKEN = re.compile(r'\s*(?:(?P<brace>\{)|(?P<quote>")|(?P<number>\d+)\b|(?P<macro>[^\s#{}",=]+))')
+_FIELD_START = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=")
+_STRAY = re.compile(r"@\s*([A-Za-z]\w*)")
+
+
+class _Reader:
+    """Resolves raw values (macros, ``#``), collecting what BibTeX and biber would report."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.macros: dict[str, str] = dict(MONTHS)
+        self.problems: list[Problem] = []
+        self.undefined: list[Problem] = []
+        self.stray: list[Problem] = []
+
+    def define(self, block: bm.String) -> None:
+        line = (block.start_line or 0) + 1
+        value, _ = self.resolve(str(block.value), line, f"@string {block.key}")
+        self.macros[block.key.casefold()] = value
+
+    def stray_at(self, block: bm.ImplicitComment) -> None:
+        text = block.raw or ""
+        for m in _STRAY.finditer(text):
+            line = (block.start_line or 0) + 1 + text.count("\n", 0, m.start())
+            self.stray.append(
+                Problem(
+                    self.rel,
+                    line,
+                    f"{m.group(0)!r} outside an entry: BibTeX, biber and pybtex read it as the start of an "
+                    "entry (a % line is no comment to them); remove the @ or reword",
+                )
+            )
+
+    def entry(self, e: bm.Entry) -> BibEntry:
+        fields: dict[str, str] = {}
+        raw: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for f in e.fields:
+            name = f.key.lower()
+            line = (f.start_line or 0) + 1
+            value, _ = self.resolve(str(f.value), line, f"{e.key}: field {name}")
+            raw[name] = value
+            fields[name] = value.strip() if name in VERBATIM else decode(value)
+            lines[name] = line
+        return BibEntry(e.key, e.entry_type.lower(), fields, (e.start_line or 0) + 1, lines, raw)
+
+    def resolve(self, value: str, line: int, where: str) -> tuple[str, bool]:
+        """The value of ``a # "b" # {c}`` (outer delimiters removed); False if it had to stop early."""
+        parts: list[str] = []
+        pos = 0
+        while True:
+            m = _TOKEN.match(value, pos)
+            if not m:
+                break
+            if m.group("brace") or m.group("quote"):
+                end = _closing(value, m.end() - 1)
+                if end < 0:
+                    parts.append(value[m.end() :])
+                    pos = len(value)
+                    break
+                parts.append(value[m.end() : end])
+                pos = end + 1
+            elif m.group("number"):
+                parts.append(m.group("number"))
+                pos = m.end()
+            else:
+                name = m.group("macro")
+                if name.casefold() in self.macros:
+                    parts.append(self.macros[name.casefold()])
+                else:
+                    self.undefined.append(
+                        Problem(self.rel, line, f"{where}: macro {name!r} is not defined (no @string{{{name} = …}})")
+                    )
+                    parts.append(name)
+                pos = m.end()
+            hash_ = re.match(r"\s*#", value[pos:])
+            if not hash_:
+                break
+            pos += hash_.end()
+        rest = value[pos:]
+        if rest.strip():
+            at = line + value.count("\n", 0, pos + len(rest) - len(rest.lstrip()))
+            nxt = _FIELD_START.match(rest)
+            if nxt:
+                message = f"BibTeX syntax error: missing comma before field {nxt.group(1)} ({where} runs on into it)"
+            else:
+                message = f"BibTeX syntax error: {where}: unexpected text after the value: {rest.strip()[:40]!r}"
+            self.problems.append(Problem(self.rel, at, message))
+            return "".join(parts), False
+        return "".join(parts), True
+
+
+def _closing(text: str, start: int) -> int:
+    """Offset of the delimiter closing the brace or quote at ``start`` (braces nest), or -1."""
+    depth = 0
+    quote = text[start] == '"'
+    for i in range(start + 1, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            if depth == 0:
+                return -1 if quote else i
+            depth -= 1
+        elif c == '"' and quote and depth == 0:
+            return i
+    return -1
 
 
 def _reason(block: bm.Block) -> str:
@@ -131,9 +256,3 @@ def _reason(block: bm.Block) -> str:
     reason = getattr(err, "abort_reason", None) or (str(err) if err else "")
     first = reason.strip().splitlines()[0] if reason.strip() else ""
     return first.replace("`", "") or "cannot parse this block"
-
-
-def _entry(e: bm.Entry) -> BibEntry:
-    fields = {k.lower(): _plain(f.value) for k, f in e.fields_dict.items()}
-    lines = {k.lower(): (f.start_line or 0) + 1 for k, f in e.fields_dict.items()}
-    return BibEntry(e.key, e.entry_type.lower(), fields, (e.start_line or 0) + 1, lines)

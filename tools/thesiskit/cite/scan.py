@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 
 KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*"
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*?(?<![\w@])-?@" + KEY + r"[^\[\]]*?)\](?![(\[{:])")
+_BRACKET = re.compile(
+    r"(?P<start>^[ \t]{0,3})?\[(?P<body>[^\[\]\n]*?(?<![\w@])-?@" + KEY + r"[^\[\]]*?)\](?![(\[{])(?P<colon>:)?",
+    re.M,
+)
+"""``[@key, s. 4]``; followed by ``:`` too (Pandoc reads ``[@key]: …`` in a sentence as a citation),
+except at the start of a line, where ``[@key]: target`` is a link reference definition."""
 _BARE = re.compile(r"(?<![\w@\[;\-])@(?P<key>" + KEY + r")(?:\s\[(?P<loc>[^\[\]\n@]*)\](?![(\[]))?")
 _ITEM_KEY = re.compile(r"(?<![\w@])(?P<minus>-?)@(?P<key>" + KEY + ")")
 _MASKS = [
@@ -83,11 +88,14 @@ def scan(text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     taken: list[tuple[int, int]] = []
     for m in _BRACKET.finditer(masked):
+        if m.group("colon") and m.group("start") is not None:
+            continue  # a link reference definition
         items = _items(m.group("body"))
         if items:
-            line, col = _position(text, m.start())
-            clusters.append(Cluster(m.start(), m.end(), text[m.start() : m.end()], items, False, line, col))
-            taken.append((m.start(), m.end()))
+            start, end = m.start("body") - 1, m.end("body") + 1
+            line, col = _position(text, start)
+            clusters.append(Cluster(start, end, text[start:end], items, False, line, col))
+            taken.append((start, end))
     for m in _BARE.finditer(masked):
         if any(a <= m.start() < b for a, b in taken):
             continue

@@ -5,6 +5,7 @@ The library API used by the CLI and ``thesis build``::
     findings = lint_project(Path("."), LintOptions(built=True))
     print(format_findings(findings, "text"))
     if has_errors(findings, strict=False): ...
+    sys.exit(exit_code(findings))  # 2 if a rule failed, 1 on errors, else 0
 
 Every rule is a module in ``rules/`` whose docstring is its documentation (``thesis lint --explain CODE``).
 """
@@ -14,21 +15,23 @@ from __future__ import annotations
 from ..errors import InputError
 from .config import config_markdown
 from .detect import hash_term, normalise_term
-from .engine import LintOptions, has_errors, lint_project
+from .engine import LintOptions, exit_code, has_errors, lint_project
 from .finding import Finding
 from .registry import registry
-from .report import FORMATS, format_findings
+from .report import FORMATS, format_findings, repo_prefix
 
 __all__ = [
     "FORMATS",
     "Finding",
     "LintOptions",
+    "exit_code",
     "explain",
     "format_findings",
     "has_errors",
     "hash_term",
     "lint_project",
     "normalise_term",
+    "repo_prefix",
     "rules_markdown",
 ]
 
@@ -39,7 +42,8 @@ def explain(code: str) -> str:
     if rule is None:
         known = ", ".join(registry())
         raise InputError.at("--explain", None, f"unknown rule code {code!r} (known: {known})")
-    return f"{rule.code} ({rule.severity}): {_dedent(rule.doc).strip()}\n"
+    fix = "\n\nFixable with `thesis lint --fix` (where unambiguous)." if rule.fixable else ""
+    return f"{rule.code} ({rule.severity}): {_dedent(rule.doc).strip()}{fix}\n"
 
 
 def rules_markdown() -> str:

@@ -47,6 +47,13 @@ def variant_groups() -> dict[str, frozenset[str]]:
     return out
 
 
+@cache
+def common_surnames() -> frozenset[str]:
+    """Casefolded common surnames (data/common-surnames.txt): real names, never a misspelling of another."""
+    text = resources.files("thesiskit").joinpath("data/common-surnames.txt").read_text("utf-8")
+    return frozenset(n.strip().casefold() for n in text.splitlines() if n.strip() and not n.startswith("#"))
+
+
 def _year(value: str) -> str:
     m = re.search(r"\d{4}", value)
     return m.group(0) if m else ""
@@ -104,6 +111,8 @@ class AuthorIndex:
         folded = self._folded.get(fold(name))
         if folded and folded != k:  # only the accents or æøå differ: "Helgoy" for "Helgøy"
             return self._near(name, folded, 100.0)
+        if k in common_surnames():  # "Johansen" is a name of its own, not a slip for "Jansen"
+            return None
         cutoff = 80.0 if context else 85.0
         best: tuple[str, float] | None = None
         for choice, score, _ in process.extract(k, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
@@ -123,7 +132,7 @@ class AuthorIndex:
     def near_coauthor(self, name: str, candidates: Iterable[str], cutoff: float = 60.0) -> Near | None:
         """Like :meth:`near`, but only against ``candidates`` (the other authors of a matched work)."""
         k = name.casefold()
-        if self.exact(name) or len(k) < 3:
+        if self.exact(name) or len(k) < 3 or k in common_surnames():
             return None
         for cand in candidates:
             c = cand.casefold()

@@ -24,6 +24,14 @@ _NOT_PHONE_BEFORE = re.compile(
     r"organisasjonsnummer|kontonr\.?|kontonummer|s\.|side|sak|prosjektnummer|prosjektnr\.?|doi:?|id:?)\s*$",
     re.I,
 )
+_NUMBER_LABEL = re.compile(
+    r"(?P<label>[^\W\d_][\w.-]*?)[- ]?(?:nummer|nummeret|nr\.?|no\.?|number|#)\s*[:#.]?\s*$", re.I
+)
+"""A labelled number: ``Ordrenummer 41234567``, ``kundenr. 41234567``, ``Invoice no. 41234567``."""
+_PHONE_LABEL = re.compile(
+    r"(?:telefon|tlf|tel|mobil|mob|faks|fax|phone|cell|sentralbord)\w*\.?\s*(?:nr\.?|nummer|no\.?)?\s*[:.]?\s*$", re.I
+)
+"""The label of a number that *is* a phone number (``tlf. nr.``, ``mobilnr``, ``Telefonnummer:``)."""
 _NOT_PHONE_AFTER = re.compile(r"^\s*(?:kr\b|kroner|nok\b|,-|mill|mrd|milliard)", re.I)
 
 _FNR = re.compile(r"(?<![\w.,/-])(?P<num>\d{6} ?\d{5})(?![\w/-]|[.,]\d)")
@@ -81,8 +89,11 @@ def phones(text: str) -> Iterator[Match]:
     for a, b in _windows(norm, _DIGITS, 4):
         for m in _PHONE.finditer(norm, a, b):
             before = norm[max(0, m.start() - 24) : m.start()]
-            if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(norm[m.end() : m.end() + 12]):
-                continue
+            if not _PHONE_LABEL.search(before):
+                if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(norm[m.end() : m.end() + 12]):
+                    continue
+                if _NUMBER_LABEL.search(before):
+                    continue  # an order, customer, invoice or voucher number
             cand = m.group("num")
             if _valid_phone(cand):
                 yield Match(m.start(), m.end(), "phone number", cand)

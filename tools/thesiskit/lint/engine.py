@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cite.bib import BibEntry
 from ..errors import InputError
 from ..project import open_project
 from . import suppress
@@ -13,6 +14,7 @@ from .config import Levels, load_config
 from .context import LintContext, load_context
 from .finding import Finding, Hit
 from .registry import Rule, registry
+from .source import Source
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,19 @@ def lint_project(project_dir: Path, options: LintOptions) -> list[Finding]:
     allowed = _Allowed(ctx)
     findings: list[Finding] = []
     for rule in sorted(chosen, key=lambda r: r.after):
-        for hit in rule.check(ctx):
-            level = levels.level(rule.code, hit.path)
-            if level == "off" or allowed.covers(rule.code, hit):
-                continue
-            if not rule.after and _suppressed(ctx, rule.code, hit):
-                continue
-            findings.append(Finding(hit.path, max(hit.line, 1), max(hit.column, 1), rule.code, level, hit.message))
+        try:
+            for hit in rule.check(ctx):
+                level = levels.level(rule.code, hit.path)
+                if level == "off" or allowed.covers(rule.code, hit):
+                    continue
+                if not rule.after and _suppressed(ctx, rule.code, hit):
+                    continue
+                findings.append(Finding(hit.path, max(hit.line, 1), max(hit.column, 1), rule.code, level, hit.message))
+        except Exception as exc:  # a bug in one rule: report it where it happened, let the others run
+            findings.append(internal_error(rule.code, exc, project.rel(project.bib)))
     wanted = _wanted_paths(project.root, options.paths)
     if wanted is not None:
-        findings = [f for f in findings if any(_under(f.path, w) for w in wanted)]
+        findings = [f for f in findings if f.internal or any(_under(f.path, w) for w in wanted)]
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
 
 
@@ -75,6 +80,45 @@ def _under(path: str, folder: str) -> bool:
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:
     """Whether the gate fails: any error, or in strict mode any finding at all."""
     return any(f.severity == "error" or strict for f in findings)
+
+
+def exit_code(findings: list[Finding], strict: bool = False) -> int:
+    """2 if a rule failed (internal error), 1 if the gate fails (:func:`has_errors`), else 0."""
+    if any(f.internal for f in findings):
+        return 2
+    return 1 if has_errors(findings, strict) else 0
+
+
+def internal_error(code: str, exc: BaseException, bib_path: str) -> Finding:
+    """A finding for a rule that raised: at the entry or source line it was reading (from the traceback)."""
+    where: tuple[str, int, str] | None = None
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):  # innermost first
+        local = frame.f_locals
+        entry = next((v for v in local.values() if isinstance(v, BibEntry)), None)
+        if entry is not None:
+            where = (bib_path, entry.line, f" on entry {entry.key}")
+            break
+        source = next((v for v in local.values() if isinstance(v, Source)), None)
+        if source is not None:
+            ints = (local[n] for n in ("start", "offset", "pos", "s", "a") if isinstance(local.get(n), int))
+            offset = next(ints, None)
+            match = next((v for v in local.values() if isinstance(v, re.Match)), None)
+            if offset is None and match is not None:
+                offset = match.start()
+            line = source.position(min(offset, len(source.text)))[0] if offset is not None else 1
+            where = (source.path, line, "")
+            break
+    path, line, what = where or ("", 1, "")
+    message = (
+        f"internal error of {code}{what}: {type(exc).__name__}: {exc}; the other rules ran. "
+        "This is a bug in thesiskit: please report it with this line"
+    )
+    return Finding(path, max(line, 1), 1, code, "error", message, internal=True)
 
 
 def _suppressed(ctx: LintContext, code: str, hit: Hit) -> bool:

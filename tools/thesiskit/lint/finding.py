@@ -25,6 +25,8 @@ class Finding:
     """``error`` or ``warning`` (after configuration)."""
     message: str
     """What is wrong and how to fix it."""
+    internal: bool = False
+    """The rule itself failed here (a bug in the kit, exit 2); ``message`` says how."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"

@@ -33,6 +33,8 @@ class Rule:
     """Runs only with ``--built`` (reads site/ and build/)."""
     after: bool = False
     """Runs after the other rules and the suppressions (e.g. unused suppressions)."""
+    fixable: bool = False
+    """``thesis lint --fix`` rewrites what it finds (where unambiguous)."""
 
     @property
     def summary(self) -> str:
@@ -58,6 +60,7 @@ def _load(mod: ModuleType, name: str) -> Rule:
         check=mod.check,
         built=bool(getattr(mod, "BUILT", False)),
         after=bool(getattr(mod, "AFTER", False)),
+        fixable=bool(getattr(mod, "FIXABLE", False)),
     )
 
 

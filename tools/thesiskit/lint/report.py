@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -16,16 +17,20 @@ FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def format_findings(findings: Sequence[Finding], fmt: str) -> str:
-    """Render findings in one of :data:`FORMATS`; the text ends with a count line when there are any."""
+def format_findings(findings: Sequence[Finding], fmt: str, prefix: str = "") -> str:
+    """Render findings in one of :data:`FORMATS`; the text ends with a count line when there are any.
+
+    ``prefix`` is the study's folder within its repository (``studies/mine/``, see :func:`repo_prefix`):
+    GitHub annotations and SARIF name files from the repository root; text and JSON from the study's.
+    """
     if fmt == "text":
         return _text(findings)
     if fmt == "json":
         return json.dumps({"findings": [_as_dict(f) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "sarif":
-        return json.dumps(sarif(findings), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(sarif(findings, prefix), ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
-        return "".join(_github(f) + "\n" for f in findings)
+        return "".join(_github(f, prefix) + "\n" for f in findings)
     raise InputError.at("--format", None, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -56,9 +61,24 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(f: Finding) -> str:
+def repo_prefix(project_root: Path) -> str:
+    """The study's folder relative to the root of the git repository holding it (``""`` at the root or outside git)."""
+    root = project_root.resolve()
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            rel = root.relative_to(folder).as_posix()
+            return "" if rel == "." else rel + "/"
+    return ""
+
+
+def _in_repo(path: str, prefix: str) -> str:
+    return prefix + path if path else prefix.rstrip("/")
+
+
+def _github(f: Finding, prefix: str = "") -> str:
     kind = "error" if f.severity == "error" else "warning"
-    props = f"file={_escape_property(f.path)},line={f.line},col={f.column},title={_escape_property(f.rule)}"
+    file = _escape_property(_in_repo(f.path, prefix))
+    props = f"file={file},line={f.line},col={f.column},title={_escape_property(f.rule)}"
     return f"::{kind} {props}::{_escape_data(f.rule + ' ' + f.message)}"
 
 
@@ -69,10 +89,30 @@ def _tool_version() -> str:
         return "0"
 
 
-def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run; rules carry their documentation, results point into the project."""
+INFORMATION_URI = "https://example.org/thesiskit"
+"""The kit's home page for SARIF's ``informationUri``: a placeholder until the kit has a public home
+(the same address as the pre-commit example in README.md)."""
+
+
+def _location(f: Finding, prefix: str) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _in_repo(f.path, prefix) or ".", "uriBaseId": "SRCROOT"},
+            "region": {"startLine": f.line, "startColumn": f.column},
+        }
+    }
+
+
+def sarif(findings: Sequence[Finding], prefix: str = "") -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run; rules carry their documentation, results point into the repository.
+
+    A rule that failed (an internal error) is a tool execution notification, not a result.
+    """
     rules = registry()
     index = {code: i for i, code in enumerate(rules)}
+    driver: dict[str, Any] = {"name": "thesis lint", "version": _tool_version()}
+    driver["informationUri"] = INFORMATION_URI
+    failed = [f for f in findings if f.internal]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -80,8 +120,7 @@ def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
             {
                 "tool": {
                     "driver": {
-                        "name": "thesis lint",
-                        "version": _tool_version(),
+                        **driver,
                         "rules": [
                             {
                                 "id": r.code,
@@ -95,23 +134,33 @@ def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
                         ],
                     }
                 },
-                "originalUriBaseIds": {"PROJECTROOT": {"description": {"text": "The study's folder."}}},
+                "originalUriBaseIds": {
+                    "SRCROOT": {"description": {"text": "The root of the repository that holds the study."}}
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not failed,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "descriptor": {"id": f.rule},
+                                "message": {"text": f.message},
+                                "locations": [_location(f, prefix)],
+                            }
+                            for f in failed
+                        ],
+                    }
+                ],
                 "results": [
                     {
                         "ruleId": f.rule,
                         "ruleIndex": index.get(f.rule, -1),
                         "level": "error" if f.severity == "error" else "warning",
                         "message": {"text": f.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {"uri": f.path, "uriBaseId": "PROJECTROOT"},
-                                    "region": {"startLine": f.line, "startColumn": f.column},
-                                }
-                            }
-                        ],
+                        "locations": [_location(f, prefix)],
                     }
                     for f in findings
+                    if not f.internal
                 ],
             }
         ],

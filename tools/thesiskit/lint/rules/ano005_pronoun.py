@@ -7,9 +7,9 @@ Applies when report/study.yaml sets `informant_pronoun` (e.g. `hun`). Then the o
 reported: for "hun", han/ham/hans; for "han", hun/henne/hennes; for "hen" (or "de"), all six.
 
 Fires on:
-- in a quote record (`report/quotes/*.yaml`, the informant's own words): every such pronoun, unless its
-  sentence or the one before names a third person who is not an informant (bruker, søker, klient,
-  mannen, sønnen, arbeidsgiver …: "Jeg har en bruker, han har dagpenger");
+- in a quote record (`report/quotes/*.yaml`, the informant's own words): every such pronoun, unless
+  the text before it names a third person who is not an informant (bruker, søker, klient, beboer,
+  nabo, mannen, sønnen, arbeidsgiver …: "Jeg har en bruker, han har dagpenger", "Beboeren … han ropte");
 - in a block quote in a chapter attributed to an informant (`> «…» (4)`): every such pronoun;
 - in a change record (`report/changes/*.yaml`) that names an informant in any field: every such
   pronoun in the record (its `original` must describe a slip, not repeat it: "Han har …" tells
@@ -57,7 +57,10 @@ _NUMBER = re.compile(
 _THIRD = re.compile(
     r"\b(?:bruker\w*|\w*søker\w*|\w*mottaker\w*|klient\w*|kunde\w*|pasient\w*|mann(?:en)?|gutt(?:en)?|"
     r"sønn(?:en)?|far(?:en)?|pappa(?:en)?|bror(?:en)?|ektemann\w*|samboer\w*|arbeidsgiver\w*|lege(?:n)?|"
-    r"politiker\w*|ordfører\w*|rådmann\w*|statsråd\w*|minister\w*|direktør\w*)\b",
+    r"politiker\w*|ordfører\w*|rådmann\w*|statsråd\w*|minister\w*|direktør\w*|beboer\w*|nabo\w*|"
+    r"innbygger\w*|borger\w*|elev\w*|student\w*|barnet|onkel\w*|bestefar\w*|morfar\w*|farfar\w*|"
+    r"venn(?:en)?|kjæreste\w*|ektefelle\w*|partner\w*|pårørende|verge\w*|tolk(?:en)?|advokat\w*|"
+    r"dommer\w*|gjest\w*|besøkende)\b",
     re.I,
 )
 _QUOTE_BLOCK = re.compile(r"(?:^[ \t]*>.*\n?)+", re.M)
@@ -150,8 +153,10 @@ def check(ctx: LintContext) -> Iterator[Hit]:
             done.add(s)
             text = view[s:e]
             about = _mentions(ctx, text)
+            context = s
             if not about and s > 0 and rx.match(text.lstrip(' \t\n«"*_>')):
                 ps, pe = sentence_at(view, max(0, s - 2), 800)
                 about = _mentions(ctx, view[ps:pe])
+                context = ps  # "Informant 3 fortalte om en beboer. Han ropte …": the beboer is "han"
             if about and not _cites(ctx, text):
-                yield from _hits(source, view, s, e, rx, why, s)
+                yield from _hits(source, view, s, e, rx, why, context)

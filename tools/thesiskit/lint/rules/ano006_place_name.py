@@ -17,7 +17,8 @@ Heim, Ås, Ål, Lom, Os, Marker, Kinn, Stad, Gran, Lund, Vang …; column `vanli
 reported only in a strong context: `Hole kommune`, `Hole-kommune`, and for a listed organisation
 `NAV Hole`, `NAV-kontoret i Hole`.
 
-Does not fire on: a name that is a bibliography author (`Lund (2012)`), an institution's name
+Does not fire on: a name that is a bibliography author (`Lund (2012)`; but in a strong
+context such as `Hole kommune` it is a place all the same), an institution's name
 (`Universitetet i Bergen`, `Høgskolen i Oslo og Akershus`), a publisher's place (`Oslo: Universitetsforlaget`),
 names listed under `lint: places: ignore`, and allow-listed strings. Names under `lint: places: extra`
 (a district, a street) are reported like municipalities.
@@ -132,14 +133,16 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         view = source.anon
         reported: set[int] = set()
         for start, end, name in _places(view, by_first):
-            if name.casefold() in ignore or authors.exact(name):
+            if name.casefold() in ignore:
                 continue
             before = view[max(0, start - 60) : start]
             after = view[end : end + 60]
+            strong = bool((strong_before and strong_before.search(before)) or _STRONG_AFTER.match(after))
+            if not strong and authors.exact(name):  # "Lund (2012)"; but "Hole kommune" is a place
+                continue
             if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
                 continue
             what, common = info[name]
-            strong = bool((strong_before and strong_before.search(before)) or _STRONG_AFTER.match(after))
             if not strong and (common or sentence_initial(view, start)):
                 continue
             reported.add(start)

@@ -5,7 +5,9 @@ so the reader cannot find the work.
 
 Fires on: every `@key` in a Pandoc citation (`[@key]`, `@key`, `[-@key]`) in `docs/**/*.md` and in the
 records (for example a figure's `source`, a change's `edition`) whose key is not an entry of
-references.bib. When the key differs from an existing key only in case, the message says so.
+references.bib. When the key differs from an existing key only in case, the message says so; a
+Quarto cross-reference (`@sec-metode`, `@fig-modell`) gets a message with the kit's syntax for it.
+A citation followed by a colon (`[@key]: …` in a sentence) is a citation too, as Pandoc reads it.
 
 Does not fire on: e-mail addresses (`post@nsd.no`), keys in code, comments and Jinja calls.
 
@@ -16,6 +18,7 @@ Example: `[@thagard2013, s. 45]` with only `thagaard2013` in the bibliography.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import process
@@ -25,6 +28,7 @@ from ..finding import Hit
 
 CODE = "CIT001"
 SEVERITY = "error"
+_QUARTO = re.compile(r"(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|nte|apx)-")
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
@@ -38,7 +42,12 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                     continue
                 offset = cluster.start + max(cluster.text.find("@" + item.key), 0)
                 hint = ""
-                if item.key.casefold() in folded:
+                if _QUARTO.match(item.key):
+                    hint = (
+                        f"; @{item.key} looks like a Quarto cross-reference: here a heading is referred to with "
+                        '{{ ref("heading-id") }} and a figure is placed and numbered with {{ figure("id") }}'
+                    )
+                elif item.key.casefold() in folded:
                     hint = f"; keys are case-sensitive: did you mean @{folded[item.key.casefold()]}?"
                 elif keys:
                     best = process.extractOne(item.key, keys, score_cutoff=85)

@@ -10,7 +10,8 @@ Fires on, outside code, comments and Pandoc citations:
   `(Helgøy og Ravneberg 2003 referert i Helgøy mfl. 2010)`, when it names a bibliography author or
   has the shape of a citation (a comma before the year, a page locator, several names or "mfl.");
 - a name or author list followed by a year in parentheses: `Mintzberg (1983)`, `Bukve (2012, s. 45)`,
-  `Christensen mfl. (2015)`, `Thagaard (ibid)`.
+  `Christensen mfl. (2015)`, `Thagaard (ibid)`, and a group author written as one compound word
+  (`Utdanningsdirektoratet (2021) har gitt føringer`, `Arbeidsdepartementet (2019)`).
 
 Does not fire on: a figure's `alt` text (read aloud by screen readers, where Pandoc cannot cite),
 `(NOU 2004: 13)`, `(Lov 2009-12-18 nr. 131)`, `St.meld. nr. 9 (2006–2007)`, dates
@@ -36,6 +37,7 @@ from ..plaincite import PlainCitation, PlainWork
 
 CODE = "CIT003"
 SEVERITY = "error"
+FIXABLE = True
 
 _DEFINITE = re.compile(
     r"(?:reformen|meldinga|meldingen|loven|lova|utvalget|utredningen|rapporten|avtalen|tinget|departementet|"
@@ -43,6 +45,13 @@ _DEFINITE = re.compile(
     r"proposisjonen|vedtaket|undersøkelsen|evalueringen|året|krigen|krisen|pandemien|kommunen|fylket|staten|"
     r"regjeringen|perioden|studien|boka|boken|artikkelen|intervjuene|masteroppgaven)$"
 )
+
+_GROUP = re.compile(
+    r"\w(?:direktoratet|departementet|tilsynet|etaten|forbundet|rådet|senteret|instituttet|byrået|"
+    r"namnda|nemnda|ombudet)$"
+)
+"""A group author: one compound word naming an institution ("Utdanningsdirektoratet (2021)"), not a definite
+noun that only refers back ("Direktoratet (2021)", "NAV-reformen (2006)")."""
 
 
 def is_known(authors: AuthorIndex, work: PlainWork) -> bool:
@@ -62,7 +71,8 @@ def citation_shaped(authors: AuthorIndex, cit: PlainCitation, text: str) -> bool
             return True
         if not cit.narrative and re.search(r",\s*$", text[w.names[-1].start : w.year_start]):
             return True
-        if cit.narrative and not w.ibid and not _DEFINITE.search(w.names[0].text.casefold()):
+        first = w.names[0].text.casefold()
+        if cit.narrative and not w.ibid and (_GROUP.search(first) or not _DEFINITE.search(first)):
             return True
     return False
 

@@ -15,7 +15,9 @@ Fires on a capitalised name that is not itself a bibliography name but is close 
 
 Does not fire on: distinct real names that look alike (Hansen/Jansen, Olsen/Olsson,
 Christensen/Christiansen, Berg/Berge …: the groups in `data/surname-variants.txt`, first letters that
-differ, short names), names that occur elsewhere in references.bib (titles, publishers, editors),
+differ, short names), common surnames (`data/common-surnames.txt`: "Johansen" is not a slip for
+"Jansen"), words of an institution's name or a phrase (`Nordisk ministerråd (2018)` is not
+"Nordvik"), names that occur elsewhere in references.bib (titles, publishers, editors),
 municipality names, the author's and supervisor's names, and words in code or Pandoc keys.
 
 Fix: spell the name as in references.bib (or correct the entry if the bibliography is wrong).
@@ -36,6 +38,7 @@ from ..text import names, sentence_initial
 
 CODE = "CIT004"
 SEVERITY = "error"
+FIXABLE = True
 
 
 def _message(near: Near) -> str:
@@ -88,10 +91,20 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                     yield source.hit(start, start + len(word), _message(near))
 
 
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "da", "di", "af", "la", "le", "og"})
+
+
 def _words(name: str, start: int) -> Iterator[tuple[str, int]]:
-    """The name, or for a multi-word name its capitalised words."""
+    """The name, or for a multi-word name its capitalised words.
+
+    A name with a lowercase word after its first (``Nordisk ministerråd``, ``Statens vegvesen``) is an
+    institution or a phrase, not a person: it has no surname to misspell.
+    """
     if " " not in name:
         yield name, start
+        return
+    words = name.split()
+    if any(w[:1].islower() and w.casefold() not in _PARTICLES for w in words[1:]):
         return
     for m in re.finditer(r"\S+", name):
         if m.group(0)[:1].isupper():

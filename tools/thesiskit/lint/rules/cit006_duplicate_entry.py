@@ -8,9 +8,14 @@ Fires on:
 - two entries with the same DOI, or the same ISBN (for whole books, not chapters of one book), or the same
   normalised title (case, accents, punctuation and braces ignored) and year.
 
+Titles are compared as printed: LaTeX decoded and braces removed (`{II}. {E}vent-related` is
+`{II}. Event-related`).
+
 Does not fire on: titles in square brackets (placeholders for works not yet identified), chapters
-(`incollection`, `inbook`, `inproceedings`) that share their book's ISBN,
-and different works with the same title in different years.
+(`incollection`, `inbook`, `inproceedings`) that share their book's ISBN, chapters of one book
+written as classic `@inbook` with a `chapter` field, numbered parts of a series or multi-volume work
+(different `volume`, `number`, `part` or `issue`), and different works with the same title in
+different years.
 
 Fix: keep one entry and change citations of the other key to it.
 
@@ -23,10 +28,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from stdnum import isbn as stdisbn
-from stdnum.exceptions import ValidationError
-
 from ...cite.bib import BibEntry
+from ...cite.ids import isbns
 from ..context import LintContext
 from ..finding import Hit
 
@@ -39,17 +42,21 @@ def _doi(value: str) -> str:
     return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", value.strip(), flags=re.I).casefold()
 
 
-def _isbn(value: str) -> str:
-    try:
-        return stdisbn.to_isbn13(stdisbn.compact(value))
-    except ValidationError:  # invalid ISBNs are CIT007's business
-        return ""
+_PART_FIELDS = ("chapter", "volume", "number", "part", "issue")
+"""What tells parts of one work apart: chapters of a book (classic ``@inbook``), volumes of a series."""
+
+
+def _norm(value: str) -> str:
+    text = unicodedata.normalize("NFKD", value.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", text))
 
 
 def _title(entry: BibEntry) -> str:
-    text = unicodedata.normalize("NFKD", entry.fields.get("title", "").casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", text))
+    """The normalised title, with the chapter, volume or number that makes a part of a work its own entry."""
+    title = _norm(entry.fields.get("title", ""))
+    parts = [f"{f}={_norm(entry.fields[f])}" for f in _PART_FIELDS if entry.fields.get(f, "").strip()]
+    return "|".join([title, *parts]) if title else ""
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
@@ -70,8 +77,8 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         ids = []
         if e.fields.get("doi"):
             ids.append(("DOI", _doi(e.fields["doi"])))
-        if e.fields.get("isbn") and e.type not in _PARTS:
-            ids += [("ISBN", i) for i in (_isbn(v) for v in re.split(r"[,;]\s*", e.fields["isbn"])) if i]
+        if e.fields.get("isbn") and e.type not in _PARTS and not any(e.fields.get(f) for f in _PART_FIELDS):
+            ids += [("ISBN", i.isbn13) for i in isbns(e.fields["isbn"]) if i.isbn13]  # invalid ones: CIT007
         title = _title(e)
         if title and e.year and not e.fields.get("title", "").strip().startswith("["):
             ids.append(("title and year", f"{title}|{e.year}"))

@@ -19,8 +19,10 @@ Fires on:
   | misc, unpublished, legislation, manual, booklet | title |
   | collection, proceedings | title, year [date] |
 
-- an `isbn` that fails the ISBN-10/ISBN-13 check digit (python-stdnum), several ISBNs separated by
-  commas each checked;
+- an `isbn` that fails the ISBN-10/ISBN-13 check digit (python-stdnum); several ISBNs separated by
+  commas, semicolons or spaces (as Zotero writes them) are each checked, and a qualifier such as
+  `(pbk.)` or `(Print)` is ignored;
+- an ISSN in the `isbn` field (`isbn = {1939-2176(Electronic),0022-0663(Print)}`): it belongs in `issn`;
 - a `doi` that is not of the form `10.NNNN/suffix` (a `https://doi.org/` prefix is accepted).
 
 Does not fire on: unknown entry types (no requirements), empty optional fields.
@@ -36,8 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stdnum import isbn as stdisbn
-
+from ...cite.ids import isbns
 from ..context import LintContext
 from ..finding import Hit
 
@@ -83,9 +84,14 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         ]
         if missing:
             yield src.line_hit(e.line, f"@{e.type} {e.key} lacks {', '.join(missing)}")
-        for value in re.split(r"[,;]\s*", e.fields.get("isbn", "")):
-            if value.strip() and not stdisbn.is_valid(value):
-                yield src.line_hit(e.field_lines.get("isbn", e.line), f"{e.key}: invalid ISBN {value.strip()!r}")
+        for number in isbns(e.fields.get("isbn", "")):
+            line = e.field_lines.get("isbn", e.line)
+            if number.kind == "invalid":
+                yield src.line_hit(line, f"{e.key}: invalid ISBN {number.written!r}")
+            elif number.kind == "issn":
+                yield src.line_hit(
+                    line, f"{e.key}: {number.written!r} is an ISSN, not an ISBN; move it to the issn field"
+                )
         doi = e.fields.get("doi", "").strip()
         if doi:
             bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)

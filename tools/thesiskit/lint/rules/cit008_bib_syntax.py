@@ -4,9 +4,12 @@ Why: the broken entry is lost, so every citation of it fails, and parsers disagr
 
 Fires on: a block bibtexparser cannot read (a missing brace, comma or quote, a value without
 delimiters, a field given twice), reported at the line where the block starts. Parsing resumes after the
-broken block, so the other rules still check the rest of the file.
+broken block, so the other rules still check the rest of the file. Also a missing comma between two
+fields (`url = {…pdf}` then `keywords = {…}` on the next line), which bibtexparser would swallow into the
+first value and biber and bibtex-tidy report, at the line of the second field.
 
-Does not fire on: repeated keys (that is CIT006), missing fields (CIT007).
+Does not fire on: repeated keys (that is CIT006), missing fields (CIT007), undefined macros (CIT012),
+`@` between entries (CIT013).
 
 Fix: repair the entry at the reported line; an editor that matches braces helps.
 

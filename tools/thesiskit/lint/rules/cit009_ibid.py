@@ -6,7 +6,8 @@ whatever came before on the page, which changes when text moves.
 Fires on: "ibid", "ibid.", "Ibid", "ibidem" as a word in chapters and records (outside code and
 comments), in plain text and inside Pandoc citations.
 
-Does not fire on: the word quoted as a word («ibid»), a quote's `attribution` ("Ibid" as printed in
+Does not fire on: the word quoted or emphasised as a word («ibid», "ibid.", ‘ibid’, *ibid*), or named as
+a word ("ordet ibid", "forkortelsen ibid.", "the word ibid"), a quote's `attribution` ("Ibid" as printed in
 the original is kept there on purpose and
 resolved through the informant number), the `original` and `note` of change records, and words that only
 contain the letters ("ibidum").
@@ -26,7 +27,17 @@ from ..finding import Hit
 
 CODE = "CIT009"
 SEVERITY = "warning"
+FIXABLE = True
 _IBID = re.compile(r"(?<![\w-])(?:ibid(?:em)?)\b\.?", re.I)
+_OPEN = "«\"“‘'‹„"
+_CLOSE = "»\"”’'›“"
+_MENTION = re.compile(
+    r"\b(?:ordet|ord|uttrykket|forkortelsen|forkortinga|betegnelsen|henvisningen|henvisninga|the\s+word|"
+    r"the\s+abbreviation|the\s+term|(?:skrive|skriv|skriver|bruke|bruk|bruker|brukes|written|write|use|using))"
+    r"\s*[:«\"“‘']?\s*$",
+    re.I,
+)
+"""Words right before "ibid" that show it is talked about, not used as a citation ("ordet ibid", "skrive ibid")."""
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
@@ -35,12 +46,11 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         if "ibid" not in source.cite.casefold():
             continue
         for m in _IBID.finditer(source.cite):
-            if source.cite[m.start() - 1 : m.start()] in ("«", '"', "“") and source.cite[m.end() : m.end() + 1] in (
-                "»",
-                '"',
-                "”",
-            ):
-                continue  # the word mentioned, not used: «ibid» er erstattet
+            before, after = source.cite[max(0, m.start() - 40) : m.start()], source.cite[m.end() : m.end() + 2]
+            if (before[-1:] in _OPEN and after[:1] in _CLOSE) or (before[-1:] in "*_" and after[:1] in "*_"):
+                continue  # the word mentioned, not used: «ibid» er erstattet, *ibid*
+            if _MENTION.search(before):
+                continue  # ordet ibid, the abbreviation ibid.
             yield source.hit(
                 m.start(), m.end(), f"{m.group(0)!r}: APA 7 has no ibid; repeat the citation it stands for"
             )
