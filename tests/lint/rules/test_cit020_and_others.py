@@ -1,4 +1,4 @@
-"""CIT012: `and others` in a name list of the bibliography."""
+"""CIT020: `and others` in a name list of the bibliography."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from tests.lint.helpers import Case, assert_fails, assert_passes
 
-CODE = "CIT012"
+CODE = "CIT020"
 
 FAIL = [
     Case(

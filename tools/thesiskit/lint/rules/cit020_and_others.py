@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ..context import LintContext
 from ..finding import Hit
 
-CODE = "CIT012"
+CODE = "CIT020"
 SEVERITY = "warning"
 
 _OTHERS = re.compile(r"\band\s+others\s*$", re.I)
