@@ -175,6 +175,10 @@ def _fix_source(ctx: LintContext, path: str, text: str) -> tuple[list[Edit], lis
     return _without_overlaps([*edits, *named]), left
 
 
+_PUBLIC_DOCUMENT = re.compile(r"NOU \d{4}: ?\d+$|(?:Meld\. ?St\.|St\. ?meld\.|Prop\.|St\. ?prp\.|Ot\. ?prp\.|Innst\.) ")
+"""Norwegian public documents cited by their number, which the kit prints without a year (cite/style.py)."""
+
+
 def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
     """Works cited by a name the author finder does not take as a person.
 
@@ -185,7 +189,8 @@ def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
     named: dict[tuple[str, str], list[str]] = {}
     for e in ctx.bib.entries.values():
         author = e.fields.get("author") or e.fields.get("editor") or ""
-        whole = re.fullmatch(r"\{([^{}]+)\}", author.strip())
+        raw = e.raw.get("author") or e.raw.get("editor") or author  # the braces are in the raw value
+        whole = re.fullmatch(r"\{+([^{}]+)\}+", raw.strip())
         name = whole.group(1) if whole else "" if author else e.fields.get("shorttitle", "")
         if name and " " in name.strip():
             named.setdefault((" ".join(name.split()), e.year[:4]), []).append(e.key)
@@ -196,10 +201,16 @@ def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
         shown = re.escape(name).replace(r"\ ", r"\s+")
         when = re.escape(year) if year else r"u\.\s?å\."
         loc = rf"(?:\s*,\s*(?P<loc>{LOC}))?"
-        for rx, narrative in (
+        forms = [
             (re.compile(rf"\({shown}\s*,\s*{when}{loc}\)"), False),
             (re.compile(rf"(?<![\w-]){shown}\s+\({when}{loc}\)"), True),
-        ):
+        ]
+        if _PUBLIC_DOCUMENT.match(name):  # the kit prints these without the year: "(NOU 2004: 13, s. 3)"
+            forms += [
+                (re.compile(rf"\({shown}{loc}\)"), False),
+                (re.compile(rf"(?<![\w-]){shown}\s+\((?P<loc>{LOC})\)"), True),
+            ]
+        for rx, narrative in forms:
             for m in rx.finditer(view):
                 where = _dash(m.group("loc").strip()) if m.group("loc") else ""
                 if narrative:
