@@ -1,7 +1,8 @@
 """Reproducible builds: two clean builds of the same sources give byte-identical site/ and PDFs.
 
 The builds run in different folders, so no absolute path may leak into the outputs. Dates come
-from SOURCE_DATE_EPOCH when it is set, else from the study's date (never from the clock).
+from SOURCE_DATE_EPOCH when it is set, else from the last commit when the study is a git
+repository, else from the edition's date, else the submission date (never from the clock).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,9 +43,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest
     assert {"site/sitemap.xml", "site/thesis.pdf", "build/thesis.pdf", "build/thesis-submission.pdf"} <= set(first)
     differ = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
     assert not differ, f"differ between two clean builds: {differ}"
-    # without SOURCE_DATE_EPOCH the dates are the study's (report/study.yaml: 2020-05-15)
+    # without SOURCE_DATE_EPOCH, and outside git, the dates are the edition's (report/study.yaml: 2021-03-01)
     sitemap = (tmp_path / "a" / "mini" / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-05-15"}
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2021-03-01"}
 
 
 def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,3 +63,23 @@ def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.Monke
     shutil.rmtree(root / "build")
     assert main(["build", "--project", str(root), "--submission"]) == 0
     assert _hashes(root) == first
+
+
+def test_dates_come_from_the_last_commit_of_a_study_in_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A study that is a git repository of its own: its outputs are dated by its last commit."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = tmp_path / "mini"
+    shutil.copytree(SAMPLES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    when = "2022-02-03T04:05:06+00:00"
+    env = {"HOME": str(tmp_path), "PATH": os.environ["PATH"]}
+    for who in ("AUTHOR", "COMMITTER"):
+        env |= {f"GIT_{who}_DATE": when, f"GIT_{who}_NAME": "t", f"GIT_{who}_EMAIL": "t@t"}
+    for argv in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "sources"]):
+        subprocess.run([git, "-C", str(root), *argv], check=True, env=env, capture_output=True)
+    assert main(["build", "--project", str(root)]) == 0
+    sitemap = (root / "site" / "sitemap.xml").read_text("utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2022-02-03"}
+    assert b"D:20220203040506" in (root / "build" / "thesis.pdf").read_bytes()  # PDF CreationDate

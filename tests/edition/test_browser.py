@@ -35,8 +35,11 @@ def test_reader_searches_follows_a_finding_and_copies_its_citation(real_build: P
         page.wait_for_selector("#siter-apa")
         assert "/funn/felles-plattform/" in page.url
         apa = page.inner_text("#siter-apa")
-        assert apa.startswith("Vatnøy, S. (2019). Felles plattform.")
-        assert apa.rstrip(".").endswith("/funn/felles-plattform/")
+        # the thesis's reference; the finding's section is the locator, its permalink beside it (#15)
+        assert apa.startswith("Vatnøy, S. (2019). Elementer av betydning")
+        assert "[Masteroppgave, Høgskulen på Vestlandet]" in apa
+        place = page.inner_text(".siter-sted")
+        assert "(Vatnøy, 2019, avsn. " in place and "/funn/felles-plattform/" in place
 
         # copy its citation
         page.click("button.siter-kopier")

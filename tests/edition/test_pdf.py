@@ -43,3 +43,21 @@ def test_rebuild_is_byte_identical(real_pdfs: Built, tmp_path: Path) -> None:
 def test_build_time(real_pdfs: Built) -> None:
     """Pandoc + Typst on the real study; generous bound (the goal is about 2 s on a free machine)."""
     assert real_pdfs.seconds["thesis"] < 30
+
+
+def test_submission_is_the_text_as_submitted(real_pdfs: Built) -> None:
+    """No edition pages, statements, figure notes or reference marks; the candidate named as in prose (#15)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(real_pdfs.pdf(submission=True))
+    text = normalize("\n".join(p.extract_text() or "" for p in reader.pages))
+    for edition_word in ("Om denne utgaven", "utgaven", "Rekonstruert av", "rekonstruert", "innleverte"):
+        assert edition_word not in text, edition_word
+    strings = Pdf(real_pdfs.pdf(submission=True)).strings  # alt texts, bookmarks, metadata
+    assert "utgaven" not in strings and "innleverte" not in strings
+    assert "Jeg, kandidat 115, er deltidsstudent" in text
+    assert "i kandidat 115 sitt forskningsprosjekt" in text
+    assert "Kandidatnummer 115," not in text and "Kandidatnummer 115 sitt" not in text
+    edition = normalize("\n".join(p.extract_text() or "" for p in PdfReader(real_pdfs.pdf()).pages))
+    assert "Om denne utgaven" in edition and "Rekonstruert av utgaven" in edition
+    assert "Denne utgaven" in normalize(PdfReader(real_pdfs.pdf()).pages[0].extract_text())

@@ -65,6 +65,14 @@ def test_home_page_carries_citation_metadata(real_build: Path) -> None:
     assert data["@type"] == "Thesis" and data["@context"] == "https://schema.org"
     assert data["author"]["name"] == "Sølvi Vatnøy"
     assert (real_build / "site" / "thesis.pdf").read_bytes()[:5] == b"%PDF-"
+    # provenance (#15): the edition's date beside the submission's, no licence the author did not give
+    assert head.meta["citation_publication_date"] == ["2019/06/14"]
+    assert head.meta["citation_online_date"] == ["2026/12/01"]
+    assert head.meta["DC.type"] == ["Masteroppgave"]
+    assert (data["dateCreated"], data["datePublished"]) == ("2019-06-14", "2026-12-01")
+    assert "license" not in data
+    home = (real_build / "site" / "index.html").read_text("utf-8")
+    assert "innlevert 14.06.2019" in home and "Denne utgaven: 01.12.2026" in home
 
 
 def test_search_uses_the_norwegian_stemmer(real_build: Path) -> None:
@@ -108,3 +116,4 @@ def test_citation_cff_is_valid(real_build: Path) -> None:
     assert data["cff-version"] == "1.2.0"
     assert data["authors"][0] == {"family-names": "Vatnøy", "given-names": "Sølvi"}
     assert data["preferred-citation"]["type"] == "thesis"
+    assert data["date-released"] == "2026-12-01" and "license" not in data

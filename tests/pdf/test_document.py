@@ -6,7 +6,7 @@ import datetime as dt
 
 from thesiskit.pdf.document import assemble, link_figure_mentions
 from thesiskit.pdf.meta import format_date, pdf_meta
-from thesiskit.records.schema import Person, Study
+from thesiskit.records.schema import Edition, Person, Study
 from thesiskit.render.chapters import Page
 
 STUDY = Study(
@@ -88,3 +88,19 @@ def test_dates_are_printed_the_norwegian_way() -> None:
     assert format_date(dt.date(2019, 6, 14), "nn") == "14. juni 2019"
     assert format_date(dt.date(2019, 6, 14), "en") == "June 14, 2019"  # en-US, the default region
     assert format_date(dt.date(2019, 6, 14), "en-GB") == "14 June 2019"
+
+
+def test_edition_date_version_and_licence_only_in_the_edition_and_only_when_given() -> None:
+    bare = pdf_meta(STUDY, False)
+    assert (bare.edition_date, bare.edition_version, bare.license) == (None, None, None)  # nothing invented
+    edition = STUDY.model_copy(
+        update={"edition": Edition(date=dt.date(2026, 12, 1), version="1.0"), "license": "CC-BY-4.0"}
+    )
+    thesis, submission = pdf_meta(edition, False), pdf_meta(edition, True)
+    assert (thesis.date, thesis.edition_date, thesis.edition_version, thesis.license) == (
+        "14. juni 2019",
+        "1. desember 2026",
+        "1.0",
+        "CC-BY-4.0",
+    )
+    assert (submission.edition_date, submission.edition_version, submission.license) == (None, None, None)

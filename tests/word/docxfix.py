@@ -36,8 +36,12 @@ def _run(par: Paragraph, el: Any) -> None:
     par._p.append(r)
 
 
-def zotero_field(par: Paragraph, items: list[dict[str, Any]], shown: str) -> None:
-    """Append a Zotero citation field (items: CSL item data with optional ``locator``)."""
+ZOTERO = "ADDIN ZOTERO_ITEM CSL_CITATION"
+MENDELEY = "ADDIN CSL_CITATION"
+
+
+def zotero_field(par: Paragraph, items: list[dict[str, Any]], shown: str, kind: str = ZOTERO) -> None:
+    """Append a Zotero (or Mendeley: ``kind=MENDELEY``) citation field: CSL item data, optional ``locator``."""
     cites = [
         {"id": it["id"], "uris": [f"http://zotero.org/users/1/items/{it['id']}"], "itemData": it["data"]}
         | ({"locator": it["locator"], "label": "page"} if "locator" in it else {})
@@ -49,7 +53,7 @@ def zotero_field(par: Paragraph, items: list[dict[str, Any]], shown: str) -> Non
     _run(par, begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
-    instr.text = " ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(payload, ensure_ascii=False) + " "
+    instr.text = f" {kind} " + json.dumps(payload, ensure_ascii=False) + " "
     _run(par, instr)
     sep = OxmlElement("w:fldChar")
     sep.set(qn("w:fldCharType"), "separate")

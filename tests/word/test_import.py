@@ -117,6 +117,19 @@ def test_hand_typed_citations_with_bib(tmp_path: Path) -> None:
     assert "@book{bukve2012," in (tmp_path / "s" / "references.bib").read_text(encoding="utf-8")
 
 
+def test_mendeley_field_becomes_a_citation(tmp_path: Path) -> None:
+    from docx import Document
+
+    from .docxfix import MENDELEY, THAGAARD, zotero_field
+
+    doc = Document()
+    doc.add_heading("Innledning", 1)
+    zotero_field(doc.add_paragraph("Som vist "), [{"id": "ITEM-1", "data": THAGAARD}], "(Thagaard, 2013)", MENDELEY)
+    doc.save(str(tmp_path / "m.docx"))
+    assert main(["import", str(tmp_path / "m.docx"), "--into", str(tmp_path / "s")]) == 0
+    assert "[@thagaard2013]" in (tmp_path / "s" / "docs" / "01-innledning.md").read_text(encoding="utf-8")
+
+
 def _corrupt(path: Path) -> None:
     word_thesis(path, path.parent)
     data = bytearray(path.read_bytes())

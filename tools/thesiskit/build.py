@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -27,16 +28,17 @@ from .figures.files import write_figures
 from .lang import locale_for
 from .log import console, step
 from .pdf import PdfInput, build_pdf
-from .pdf.document import references_markdown
 from .project import Project, open_project
 from .publish import prune_cache, swap_in
 from .records import Records, load_records
+from .records.schema import Study
 from .render.chapters import Page, render_chapters
-from .render.env import make_env
+from .render.env import make_env, render
+from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
-from .site.citation import thesis_bibtex, thesis_key
-from .site.pages import GENERATED_NAV
+from .site.citation import place_cluster, thesis_bibtex, thesis_key
+from .site.pages import GENERATED_NAV, finding_places
 from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
 from .sources import Chapter, SiteConfig, load_site_config, read_chapters
 from .word.write import build_docx
@@ -100,7 +102,8 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     (tree / "thesis.pdf").write_bytes(b"")
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
-                with step("Building the site (MkDocs, strict)"), source_date_epoch(source_date(src.records.study.date)):
+                when = source_date(project, src.records.study)
+                with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
                     build_site(project, src.config, tree, pages, staging, head, src.records.study.language)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
@@ -116,7 +119,13 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages, head, src.records.study.language)
-                _write_if_changed(project.root / "CITATION.cff", citation_cff(src.records.study, src.config.site_url))
+                cff = citation_cff(
+                    src.records.study,
+                    src.config.site_url,
+                    name=src.config.site_name,
+                    description=str(src.config.data.get("site_description") or ""),
+                )
+                _write_if_changed(project.root / "CITATION.cff", cff)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
@@ -178,6 +187,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
+        places = finding_places(records, rendered, src.config.site_url)
+        texts += [place_cluster(records.study, place) for place in places.values()]
         cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
@@ -189,9 +200,13 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
     rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
     rendered = resolve_refs(rendered, "pdf")
-    title = locale_for(src.records.study.language).text("references")
-    refs = Page(REFERENCES_PAGE, title, references_markdown(title))
+    # the edition marks the entries it reconstructed; the submission is the text as submitted
+    reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
+    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
+    refs = Page(REFERENCES_PAGE, locale_for(src.records.study.language).text("references"), refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
+    if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)
+        pages = [p for p in pages if not edition_only(p.markdown)]
     nav_order = [c.path for c in src.chapters]
     if REFERENCES_PAGE in nav_order:  # the study placed it in its nav: keep that place
         before = set(nav_order[: nav_order.index(REFERENCES_PAGE)])
@@ -200,7 +215,7 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         numbered = [i for i, p in enumerate(pages) if _has_numbered_heading(p)]
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
-    created = source_date(src.records.study.date)
+    created = source_date(src.project, src.records.study)
     return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
 
 
@@ -248,12 +263,35 @@ def _has_numbered_heading(page: Page) -> bool:
     return bool(first) and "unnumbered" not in first
 
 
-def source_date(study_date: dt.date) -> dt.datetime:
-    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the study's date (reproducible)."""
+def source_date(project: Project, study: Study) -> dt.datetime:
+    """The build's timestamp, as reproducible builds take it (PDF dates, sitemap ``lastmod``).
+
+    SOURCE_DATE_EPOCH if set; else the date of the last commit, when the study is a git
+    repository of its own; else the edition's date; else the date of submission.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(study_date, dt.time(12, 0), tzinfo=dt.UTC)
+    committed = last_commit_time(project.root)
+    if committed is not None:
+        return committed
+    day = study.edition.date if study.edition else study.date
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
+
+
+def last_commit_time(root: Path) -> dt.datetime | None:
+    """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
+    git = shutil.which("git")
+    if git is None or not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            [git, "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = out.stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC) if out.returncode == 0 and stamp.isdigit() else None
 
 
 @contextmanager

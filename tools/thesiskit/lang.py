@@ -36,6 +36,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "candidate_number": {"nb": "Kandidatnummer", "nn": "Kandidatnummer", "en": "Candidate number"},
     "supervisor": {"nb": "Veileder", "nn": "Rettleiar", "en": "Supervisor"},
     "submitted": {"nb": "Innlevert", "nn": "Levert", "en": "Submitted"},
+    "this_edition": {"nb": "Denne utgaven", "nn": "Denne utgåva", "en": "This edition"},
+    "version": {"nb": "Versjon", "nn": "Versjon", "en": "Version"},
+    "license": {"nb": "Lisens", "nn": "Lisens", "en": "Licence"},
     # the site: generated pages and boxes
     "cite": {"nb": "Sitér", "nn": "Siter", "en": "Cite"},
     "copy_reference": {"nb": "Kopier referansen", "nn": "Kopier referansen", "en": "Copy the reference"},

@@ -147,14 +147,29 @@ def _fix_source(ctx: LintContext, path: str, text: str) -> tuple[list[Edit], lis
                 why = "no Pandoc citation of a single work just before it"
                 left.append(Left(path, line, written, f"ibid: {why}", (), cit.start, cit.end))
             continue
+        if cit.narrative and cit.works[0].ibid:  # "Thagaard (ibid)": the last citation of that author
+            work = cit.works[0]
+            name = ctx.authors.exact(work.names[0].text) or ""
+            theirs = {w.key for w in ctx.authors.works_of(name)} if name else set()
+            prev = sorted(b for b in before if b[0] < cit.start)
+            if prev and len(prev[-1][1]) == 1 and prev[-1][1][0] in theirs:
+                loc = _dash(work.locator.strip()) if work.locator else prev[-1][2]
+                new = f"@{prev[-1][1][0]} [{loc}]" if loc else f"@{prev[-1][1][0]}"
+                edits.append(Edit(path, cit.start, cit.end, new, "ibid → the citation it stands for"))
+                before.append((cit.start, prev[-1][1], loc))
+            else:
+                why = "the citation just before it is not of this author's one work"
+                left.append(Left(path, line, written, f"ibid: {why}", (), cit.start, cit.end))
+            continue
         if not citation_shaped(ctx.authors, cit, view):
             continue
         resolved = [_resolve(ctx, w, view) for w in cit.works]
-        if all(len(r) == 1 for r in resolved) and not any(w.secondary or w.ibid for w in cit.works):
-            keys = [r[0] for r in resolved]
+        primary = [(w, r) for w, r in zip(cit.works, resolved, strict=True) if not w.secondary]
+        if primary and all(len(r) == 1 for _, r in primary) and not any(w.ibid for w in cit.works):
+            keys = [r[0] if not w.secondary else "" for w, r in zip(cit.works, resolved, strict=True)]
             new = _pandoc(text, cit, keys)
             edits.append(Edit(path, cit.start, cit.end, new, "plain-text citation → Pandoc citation"))
-            before.append((cit.start, tuple(keys), _dash(cit.works[-1].locator or "").strip()))
+            before.append((cit.start, tuple(k for k in keys if k), _dash(cit.works[-1].locator or "").strip()))
             continue
         edits.extend(_spelling_and_dashes(ctx.authors, path, text, cit))
         before.append((cit.start, (), ""))  # an "ibid" after it stands for a work not in references.bib
@@ -163,8 +178,6 @@ def _fix_source(ctx: LintContext, path: str, text: str) -> tuple[list[Edit], lis
                 reason = "no entry of references.bib matches" if not r else "several entries match"
                 if _several_years(view, w):
                     reason = "several years of one author: write each work as @key"
-                if w.secondary:
-                    reason = "secondary citation: write it as [Author Year, referert i @key]"
                 left.append(Left(path, line, written, reason, tuple(r), cit.start, cit.end))
                 break
         else:
@@ -172,7 +185,16 @@ def _fix_source(ctx: LintContext, path: str, text: str) -> tuple[list[Edit], lis
             left.append(Left(path, line, written, why, (), cit.start, cit.end))
     named = _named_works(ctx, path, view)
     left = [x for x in left if not any(e.start < x.end and x.start < e.end for e in named)]
-    return _without_overlaps([*edits, *named]), left
+    edits = _without_overlaps([*edits, *named])
+    return edits, [_after(x, text, edits) for x in left]
+
+
+def _after(left: Left, text: str, edits: list[Edit]) -> Left:
+    """``left`` with its line in the fixed text (an edit may join the lines of a citation it replaced)."""
+    shift = sum(len(e.new) - (e.end - e.start) for e in edits if e.end <= left.start)
+    fixed_before = apply(text[: left.start], [e for e in edits if e.end <= left.start])
+    line = fixed_before.count("\n") + 1
+    return Left(left.path, line, left.written, left.reason, left.candidates, left.start + shift, left.end + shift)
 
 
 _PUBLIC_DOCUMENT = re.compile(r"NOU \d{4}: ?\d+$|(?:Meld\. ?St\.|St\. ?meld\.|Prop\.|St\. ?prp\.|Ot\. ?prp\.|Innst\.) ")
@@ -188,9 +210,8 @@ def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
     """
     named: dict[tuple[str, str], list[str]] = {}
     for e in ctx.bib.entries.values():
-        author = e.fields.get("author") or e.fields.get("editor") or ""
-        raw = e.raw.get("author") or e.raw.get("editor") or author  # the braces are in the raw value
-        whole = re.fullmatch(r"\{+([^{}]+)\}+", raw.strip())
+        author = e.raw.get("author") or e.raw.get("editor") or ""
+        whole = re.fullmatch(r"\{([^{}]+)\}", author.strip())
         name = whole.group(1) if whole else "" if author else e.fields.get("shorttitle", "")
         if name and " " in name.strip():
             named.setdefault((" ".join(name.split()), e.year[:4]), []).append(e.key)
@@ -282,12 +303,17 @@ def _pandoc(text: str, cit: PlainCitation, keys: list[str]) -> str:
         loc = _dash(work.locator.strip()) if work.locator else ""
         return f"@{keys[0]} [{loc}]" if loc else f"@{keys[0]}"
     items = []
-    for i, (work, key) in enumerate(zip(cit.works, keys, strict=True)):
-        seg_start = cit.start + 1 if i == 0 else text.rfind(";", 0, work.names[0].start) + 1
+    seg_start = cit.start + 1
+    for work, key in zip(cit.works, keys, strict=True):
+        if not key:  # a secondary citation ("X 2003 referert i"): its words stay, before the work read
+            continue
+        if seg_start < 0:
+            seg_start = text.rfind(";", 0, work.names[0].start) + 1
         prefix = " ".join(text[seg_start : work.names[0].start].split())
         loc = _dash(work.locator.strip().rstrip(".,")) if work.locator else ""
         item = f"{prefix} @{key}" if prefix else f"@{key}"
         items.append(f"{item}, {loc}" if loc else item)
+        seg_start = -1
     return "[" + "; ".join(items) + "]"
 
 

@@ -25,26 +25,30 @@ _CACHE_VERSION = "4"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
-def pandoc_args(bib: Path | None, locale: Locale, lua: Path) -> list[str]:
-    """The Pandoc arguments of the Typst run (without the log file)."""
+def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None = None) -> list[str]:
+    """The Pandoc arguments of the Typst run (without the log file); ``after`` runs after citeproc."""
     return [
         "--from=markdown",
         "--to=typst",
         "--wrap=none",
         f"--lua-filter={lua}",
         *citeproc_args(locale),
+        *([f"--lua-filter={after}"] if after else []),
         "--metadata=link-citations:true",
         "--metadata=link-bibliography:true",
         *([f"--bibliography={bib}"] if bib else []),
     ]
 
 
-def to_typst(doc: Document, project: Project, bib: Path | None, locale: Locale, lua: Path) -> str:
+def to_typst(
+    doc: Document, project: Project, bib: Path | None, locale: Locale, lua: Path, after: Path | None = None
+) -> str:
     """The body as Typst; InputError naming the page if a cited key has no bibliography entry."""
-    args = pandoc_args(bib, locale, lua)
+    args = pandoc_args(bib, locale, lua, after)
     markdown = doc.markdown
     digest = hashlib.sha256()
-    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, *style_inputs(locale), lua.read_text("utf-8")]
+    filters = [f.read_text("utf-8") for f in (lua, after) if f]
+    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, *style_inputs(locale), *filters]
     for part in [*inputs, bib.read_text("utf-8") if bib else "", markdown]:
         digest.update(part.encode("utf-8") + b"\0")
     name = digest.hexdigest()[:40]

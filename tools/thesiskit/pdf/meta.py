@@ -29,6 +29,12 @@ class PdfMeta:
     submission: bool
     date: str
     """Submission date as printed ("14. juni 2019")."""
+    edition_date: str | None
+    """Date of this edition as printed, beside the submission date (none in the submission)."""
+    edition_version: str | None
+    """Version of this edition, if it has one (none in the submission)."""
+    license: str | None
+    """The edition's licence, only if the study gives one (none in the submission)."""
     supervisor: str
     lang: str
     """ISO 639-1 language of the text (Typst's ``text.lang``)."""
@@ -62,6 +68,7 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
     locale = locale_for(study.language)
     lang = locale.lang
     byline = f"{locale.text('candidate_number')} {study.candidate_number}" if submission else study.author.name
+    edition = None if submission else study.edition  # the submission is the text as submitted
     return PdfMeta(
         title=study.title,
         subtitle=study.subtitle,
@@ -76,6 +83,9 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         candidate_number=study.candidate_number,
         submission=submission,
         date=locale.date(study.date),
+        edition_date=locale.date(edition.date) if edition else None,
+        edition_version=edition.version if edition else None,
+        license=None if submission else study.license,
         supervisor=study.supervisor,
         lang=lang,
         region=locale.region,

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 PDF_STANDARDS = ["a-2b", "ua-1"]
 TEMPLATE = "thesis.typ"
 FILTER = "thesis.lua"
+REFS_FILTER = "references.lua"
 
 
 def template_file(project: Project, name: str) -> Path:
@@ -135,7 +136,8 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     doc = assemble(inp.pages, meta.lang, meta.region)
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
-    body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua))
+    after = template_file(inp.project, REFS_FILTER)
+    body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
     work = inp.project.build / ".typst" / out.name.split(".")[0]
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)

@@ -28,6 +28,20 @@ class Person(_Record):
         return f"{self.given} {self.family}"
 
 
+class Edition(_Record):
+    """``edition:`` in ``report/study.yaml``: this edition of the thesis, beside the submitted original."""
+
+    date: dt.date
+    """Date of this edition (ISO 8601), printed beside the submission date in every output."""
+    version: str | None = None
+    """Version of the edition (e.g. "1.0"), if the edition numbers its versions."""
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
 class Study(_Record):
     """``report/study.yaml``: what the thesis is, for the title page, citations and metadata."""
 
@@ -66,8 +80,10 @@ class Study(_Record):
     genre: str = ""
     """Kind of thesis, as citation styles print it; by default "Masteroppgave" (nn "Masteroppgåve",
     en "Master's thesis"), from the locale table."""
+    edition: Edition | None = None
+    """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
-    """Licence of the edition (SPDX id), for CITATION.cff and the site."""
+    """Licence of the edition (SPDX id), only if the author has given one; for CITATION.cff and the site."""
     repository: str | None = None
     """URL of the source repository."""
     informant_pronoun: str | None = None
@@ -229,6 +245,9 @@ class Figure(_Record):
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""
+    edition_note: str | None = None
+    """The edition's note on the figure (e.g. that the edition reconstructed it): printed after the
+    caption and added to the text alternative in the edition, left out of the exam submission."""
     lang: str | None = None
     """Language of the figure's text (BCP 47: ``en``), if not the study's; its words are hyphenated in it."""
 

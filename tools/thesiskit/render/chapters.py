@@ -96,6 +96,7 @@ class _Helpers:
             fig=fig,
             number=self.figure_numbers[fid],
             target=self.target,
+            submission=self.submission,
             src=self._link(f"figurer/{fid}.svg"),
             informants=self.records.informants_file,
         )
@@ -115,7 +116,7 @@ class _Helpers:
     def author(self) -> str:
         study = self.records.study
         if self.submission:
-            return md_escape(f"Kandidatnummer {study.candidate_number}")
+            return md_escape(candidate(study.language, study.candidate_number))
         return md_escape(study.author.name)
 
     def changes_list(self) -> str:
@@ -126,6 +127,17 @@ class _Helpers:
             quotes=self.records.quotes,
             target=self.target,
         )
+
+
+# How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
+# ``{{ author() | capfirst }}`` where it starts a sentence or line.
+_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
+
+
+def candidate(language: str, number: str) -> str:
+    """The candidate as named in running text of the exam submission: "kandidat 115"."""
+    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    return f"{word} {number}"
 
 
 def render_chapters(

@@ -55,6 +55,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None, language: 
     env.filters["attribute_labels"] = _attribute_labels
     env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
+    env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
 
 

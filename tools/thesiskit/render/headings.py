@@ -42,6 +42,23 @@ def parse_attrs(attrs: str) -> tuple[str | None, list[str], list[str]]:
     return hid, classes, rest
 
 
+EDITION_ONLY = "edition-only"
+"""Class of a page's first heading that keeps the page out of the exam submission (``# Om … {.edition-only}``)."""
+
+
+def edition_only(markdown: str) -> bool:
+    """Whether the page's first heading (outside code) is marked ``.edition-only``."""
+    fenced = False
+    for line in markdown.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        m = None if fenced else HEADING.match(line)
+        if m:
+            return EDITION_ONLY in parse_attrs(m.group("attrs") or "")[1]
+    return False
+
+
 class HeadingNumberer:
     """Numbers headings page after page in reading order; collects every heading by id."""
 

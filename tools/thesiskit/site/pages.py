@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from ..records import Records
 from ..render.chapters import Rendered, rel_link
 from ..render.env import render
 from .accessibility import AccessibilityRecord
-from .citation import CiteInfo, finding_apa, thesis_bibtex, thesis_key, thesis_ris
+from .citation import CiteInfo, Place, finding_place, place_cluster, thesis_bibtex, thesis_key, thesis_ris
 
 # Generated pages and the locale strings of their default navigation titles (a study may list
 # them in its nav itself).
@@ -104,11 +105,14 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     out["siter/" + key + ".ris"] = thesis_ris(r.study, thesis_url)
     if findings:
         page("funn/index.md", "site/pages/findings_index.md.j2")
+    places = finding_places(r, ctx.rendered, thesis_url)
     for f in findings:
-        permalink = f"{thesis_url}funn/{f.id}/"
-        out[f"funn/{f.id}.bib"] = thesis_bibtex(r.study, permalink, key=f"{key}-{f.id}", title=f.title)
-        out[f"funn/{f.id}.ris"] = thesis_ris(r.study, permalink, title=f.title)
-        cite = CiteInfo(finding_apa(thesis_apa, f, permalink, thesis_url), f"{f.id}.bib", f"{f.id}.ris")
+        # cited as the thesis, with the finding's section as the locator and its permalink
+        place = places[f.id]
+        out[f"funn/{f.id}.bib"] = thesis_bibtex(r.study, thesis_url, place=place)
+        out[f"funn/{f.id}.ris"] = thesis_ris(r.study, thesis_url, place=place)
+        intext = ctx.citeproc.clusters.get(place_cluster(r.study, place), "")
+        cite = CiteInfo(thesis_apa, f"{f.id}.bib", f"{f.id}.ris", _unlinked(intext), place.permalink)
         page(f"funn/{f.id}.md", "site/pages/finding.md.j2", f=f, cite=cite)
     if r.themes:
         page("temaer/index.md", "site/pages/themes_index.md.j2")
@@ -144,6 +148,21 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     a11y = {"a11y": ctx.accessibility, "date": locale_for(r.study.language).date, "figures": r.figures}
     page("tilgjengelighet.md", "site/pages/accessibility.md.j2", **a11y)
     return out
+
+
+def finding_places(records: Records, rendered: Rendered, site_url: str) -> dict[str, Place]:
+    """Every finding's place (its source heading's number, else title, and its permalink), by finding id."""
+    out = {}
+    for f in records.findings.values():
+        h = rendered.headings.get(f.source)
+        section = (h.number or h.title) if h else ""
+        out[f.id] = finding_place(records.study, f, section, f"{site_url}funn/{f.id}/")
+    return out
+
+
+def _unlinked(cluster_html: str) -> str:
+    """A rendered citation without its link to the reference list (the box shows the entry itself)."""
+    return re.sub(r"</?a\b[^>]*>", "", cluster_html)
 
 
 def thesis_cite_info(ctx: SiteContext, from_page: str) -> CiteInfo:

@@ -18,7 +18,7 @@ from ..render.env import KIT_TEMPLATES, render
 from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
-from .citation import highwire_tags, json_ld, plain_text
+from .citation import coins, highwire_tags, json_ld, plain_text
 from .mkdocs import full_nav, run_mkdocs, write_config
 from .pages import SiteContext, generated_nav, generated_pages, thesis_cite_info
 
@@ -54,6 +54,12 @@ def write_markdown_tree(
             text = "---\nthesis_head: thesis\n---\n\n" + text
         files[page.path] = text
     files.update(generated_pages(env, ctx))
+    # Every page but the home page (whose head carries the citation_* tags) carries a COinS of
+    # the thesis, so that Zotero saves the thesis from any page; Google Scholar reads no COinS.
+    item = coins(records.study, config.site_url)
+    for rel in files:
+        if rel.endswith(".md") and rel != HOME:
+            files[rel] = files[rel].rstrip("\n") + f"\n\n{item}\n"
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
