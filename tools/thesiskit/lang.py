@@ -41,6 +41,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "license": {"nb": "Lisens", "nn": "Lisens", "en": "Licence"},
     # the site: generated pages and boxes
     "cite": {"nb": "Sitér", "nn": "Siter", "en": "Cite"},
+    "candidate": {"nb": "kandidat", "nn": "kandidat", "en": "candidate"},
+    "locator_section": {"nb": "avsnitt", "nn": "avsnitt", "en": "section"},
+    "in_text": {"nb": "I teksten", "nn": "I teksten", "en": "In the text"},
+    "permalink": {"nb": "Fast lenke", "nn": "Fast lenkje", "en": "Permanent link"},
     "copy_reference": {"nb": "Kopier referansen", "nn": "Kopier referansen", "en": "Copy the reference"},
     "source": {"nb": "Kilde", "nn": "Kjelde", "en": "Source"},
     "theme": {"nb": "Tema", "nn": "Tema", "en": "Theme"},
