@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from thesiskit.render.env import KIT_TEMPLATES
 
-OVERRIDES = REPO / "templates" / "overrides"
+OVERRIDES = KIT_TEMPLATES / "overrides"
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 

@@ -1,20 +1,23 @@
-"""Read a built PDF the way the checks need it: pdftotext, pdfinfo, pdffonts (poppler) and pypdf."""
+"""Read a built PDF the way the checks need it, with Python libraries only: pypdf and pypdfium2 (text).
+
+No poppler: a fresh machine with only Python and pip runs every PDF check. Page text comes from
+PDFium (the engine of Chromium's PDF viewer, from PyPI as pypdfium2), which keeps the reading order
+and the line breaks as pdftotext did; metadata and fonts come from pypdf.
+"""
 
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
-
-def _run(*argv: str) -> str:
-    return subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", check=True).stdout
+_FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
 
 def normalize(text: str) -> str:
@@ -42,14 +45,28 @@ class Pdf:
 
     @cached_property
     def info(self) -> dict[str, str]:
-        """pdfinfo's fields."""
-        out = _run("pdfinfo", str(self.path))
-        return {k.strip(): v.strip() for k, _, v in (ln.partition(":") for ln in out.splitlines()) if v}
+        """The fields the checks read, named as pdfinfo names them (Title, Author, Tagged, Pages)."""
+        meta = self.reader.metadata or {}
+        mark = self.catalog.get("/MarkInfo")
+        tagged = isinstance(mark, DictionaryObject) and bool(mark.get("/Marked"))
+        out = {str(k).lstrip("/"): str(v) for k, v in meta.items()}
+        out.update(Tagged="yes" if tagged else "no", Pages=str(len(self.reader.pages)))
+        return out
 
     @cached_property
     def pages(self) -> list[str]:
-        """pdftotext's text of each page."""
-        return _run("pdftotext", "-enc", "UTF-8", str(self.path), "-").split("\f")[: len(self.reader.pages)]
+        """The text of each page (PDFium), lines ending in newlines."""
+        doc = pdfium.PdfDocument(str(self.path))
+        try:
+            out = []
+            for page in doc:
+                textpage = page.get_textpage()
+                out.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+                textpage.close()
+                page.close()
+            return out
+        finally:
+            doc.close()
 
     @property
     def text(self) -> str:
@@ -62,14 +79,36 @@ class Pdf:
 
     @cached_property
     def fonts(self) -> list[tuple[str, bool]]:
-        """(name, embedded) for every font, from pdffonts."""
-        rows = _run("pdffonts", str(self.path)).splitlines()[2:]
-        out = []
-        for row in rows:
-            parts = row.split()
-            # name type… encoding emb sub uni object-id gen: emb is the 5th field from the end
-            out.append((parts[0], parts[-5] == "yes"))
-        return out
+        """(name, embedded) for every font the pages and their form XObjects use."""
+        found: dict[int, tuple[str, bool]] = {}
+
+        def embedded(font: DictionaryObject) -> bool:
+            if font.get("/Subtype") == "/Type3":
+                return True  # glyphs are content streams in the font itself
+            if font.get("/Subtype") == "/Type0":
+                return all(embedded(d.get_object()) for d in font.get("/DescendantFonts", []))
+            desc = font.get("/FontDescriptor")
+            return desc is not None and any(k in desc.get_object() for k in _FONT_FILES)
+
+        def walk(resources: Any, seen: set[int]) -> None:
+            resources = resources.get_object() if isinstance(resources, IndirectObject) else resources
+            if not isinstance(resources, DictionaryObject):
+                return
+            fonts = resources.get("/Font")
+            for ref in (fonts.get_object() if fonts is not None else {}).values():
+                font = ref.get_object()
+                key = ref.idnum if isinstance(ref, IndirectObject) else id(font)
+                found.setdefault(key, (str(font.get("/BaseFont", "")).lstrip("/"), embedded(font)))
+            xobjects = resources.get("/XObject")
+            for ref in (xobjects.get_object() if xobjects is not None else {}).values():
+                if isinstance(ref, IndirectObject) and ref.idnum not in seen:
+                    seen.add(ref.idnum)
+                    walk(ref.get_object().get("/Resources"), seen)
+
+        seen: set[int] = set()
+        for page in self.reader.pages:
+            walk(page.get("/Resources"), seen)
+        return list(found.values())
 
     @cached_property
     def bookmarks(self) -> list[tuple[int, str]]:

@@ -17,30 +17,26 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import jinja2
-
 from . import figures as figure_code
-from .cite.bib import Bibliography, load_bib
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
-from .errors import GateError, InputError
+from .errors import GateError
 from .figures.files import write_figures
 from .lang import locale_for
 from .log import console, step
 from .pdf import PdfInput, build_pdf
-from .project import Project, open_project
+from .project import Project, open_project, read_text
 from .publish import prune_cache, swap_in
-from .records import Records, load_records
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
-from .render.env import make_env, render
+from .render.env import render
 from .render.headings import edition_only
 from .render.links import resolve_refs
 from .site.cff import citation_cff
 from .site.citation import place_cluster, thesis_bibtex, thesis_key
-from .site.pages import GENERATED_NAV, finding_places
+from .site.pages import finding_places
 from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
-from .sources import Chapter, SiteConfig, load_site_config, read_chapters
+from .study import Sources, read_sources
 from .word.write import build_docx
 
 
@@ -55,18 +51,6 @@ class BuildOptions:
     gate: bool = True
     docx: bool = False
     """Also write build/thesis.docx (the PDF's text as a Word document)."""
-
-
-@dataclass(frozen=True)
-class Sources:
-    """A study's sources, read and validated once."""
-
-    project: Project
-    config: SiteConfig
-    records: Records
-    bib: Bibliography
-    chapters: list[Chapter]
-    env: jinja2.Environment
 
 
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
@@ -92,7 +76,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
-                    run_gate(project)
+                    run_gate(src)
             # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
@@ -130,18 +114,6 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
     return project
-
-
-def read_sources(project: Project) -> Sources:
-    """Read mkdocs.yml, the records, references.bib and the chapters; every error with file:line."""
-    config = load_site_config(project)
-    records = load_records(project)
-    bib = load_bib(project.bib, project.rel(project.bib))
-    if bib.problems:
-        raise InputError(bib.problems)
-    chapters = read_chapters(project, config, {path for _, path in GENERATED_NAV})
-    env = make_env(project.templates, project.cache / "jinja", records.study.language)
-    return Sources(project, config, records, bib, chapters, env)
 
 
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
@@ -189,7 +161,9 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
         texts += [place_cluster(records.study, place) for place in places.values()]
-        cp = run_citeproc(texts, [project.bib, thesis_bib], records.study.language, project.cache)
+        cp = run_citeproc(
+            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+        )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
         pages = write_markdown_tree(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures, tree)
@@ -237,7 +211,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
     parts: list[bytes] = [
         json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
         *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
-        inp.bib.read_bytes() if inp.bib.is_file() else b"",
+        read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
         *(s.encode() for s in style_inputs(locale_for(inp.records.study.language))),
@@ -312,11 +286,14 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def run_gate(project: Project) -> None:
-    """Run ``thesis lint``; refuse to go on while any error stands."""
-    from .lint import LintOptions, format_findings, has_errors, lint_project
+def run_gate(src: Sources) -> None:
+    """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands.
 
-    findings = lint_project(project.root, LintOptions())
+    The gate does not render again: the build renders the chapters itself and stops on the same problems.
+    """
+    from .lint import LintOptions, format_findings, has_errors, lint_reading
+
+    findings = lint_reading(src.reading, LintOptions(render=False))
     if has_errors(findings):
         errors = [f for f in findings if f.severity == "error"]
         console.print(format_findings(errors, "text"), end="", markup=False, soft_wrap=True)

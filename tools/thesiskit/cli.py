@@ -117,11 +117,12 @@ def serve(project_dir: Path, port: int) -> None:
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def new(directory: Path) -> None:
-    """Create a minimal new study in DIRECTORY that builds at once."""
+@click.option("--edition", is_flag=True, help="Also the apparatus of a scholarly edition (changes page, CIT011).")
+def new(directory: Path, edition: bool) -> None:
+    """Create a new study in DIRECTORY that builds and lints clean at once."""
     from .scaffold import new_study
 
-    new_study(directory)
+    new_study(directory, edition=edition)
     console.print(f"Ny studie i {directory}. Bygg den med: thesis build --project {directory}")
 
 

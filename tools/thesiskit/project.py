@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
@@ -13,6 +13,8 @@ class Project:
     """Paths of one study, all derived from its root folder."""
 
     root: Path
+    texts: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
+    """Source files read so far in this run (by :func:`read_text`): each is read once per run."""
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -78,9 +80,13 @@ def open_project(root: Path | str = ".") -> Project:
 
 
 def read_text(project: Project, path: Path) -> str:
-    """Read a UTF-8 source file, or raise an InputError naming it."""
+    """Read a UTF-8 source file once per run (kept in ``project.texts``), or raise an InputError naming it."""
+    known = project.texts.get(path)
+    if known is not None:
+        return known
     try:
-        return path.read_text(encoding="utf-8")
+        text = project.texts[path] = path.read_text(encoding="utf-8")
+        return text
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise InputError.at(

@@ -167,7 +167,7 @@ def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> 
 
 def _nav_lines(project: Project) -> dict[str, int]:
     lines: dict[str, int] = {}
-    for n, line in enumerate(project.mkdocs_yml.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(read_text(project, project.mkdocs_yml).splitlines(), 1):
         value = line.split(":", 1)[-1].strip().strip("-").strip().strip("'\"")
         if value.endswith(".md"):
             lines.setdefault(value, n)

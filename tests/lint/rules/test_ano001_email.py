@@ -38,6 +38,18 @@ PASS = [
 ]
 
 
+def _noted(field: str, value: str) -> str:
+    return (
+        "@book{thagaard2013,\n  author = {Thagaard, Tove},\n  title = {T},\n  publisher = {P},\n"
+        f"  year = {{2013}},\n  {field} = {{{value}}}\n}}\n"
+    )
+
+
+# references.bib is scanned too (its free-text fields)
+FAIL += [Case("in a bibliography note", {}, bib=_noted("note", "Sendt fra kari.provesen@uni-eksempel.no"), lines=(6,))]
+PASS += [Case("an address in a url field", {}, bib=_noted("url", "https://example.org/a@b.no"))]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

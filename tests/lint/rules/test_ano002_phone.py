@@ -60,6 +60,17 @@ PASS += [
 FAIL += [Case("labelled as a phone number", {"docs/a.md": f"Telefonnummer {MOBILE} og mobilnr {FIXED}.\n"})]
 
 
+def _noted(field: str, value: str) -> str:
+    return (
+        "@book{thagaard2013,\n  author = {Thagaard, Tove},\n  title = {T},\n  publisher = {P},\n"
+        f"  year = {{2013}},\n  {field} = {{{value}}}\n}}\n"
+    )
+
+
+FAIL += [Case("in a bibliography annote", {}, bib=_noted("annote", f"Ring forfatteren på {MOBILE}"), lines=(6,))]
+PASS += [Case("an order number in a bibliography note", {}, bib=_noted("note", f"Ordrenummer {MOBILE}"))]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -35,6 +35,26 @@ PASS = [
 ]
 
 
+def _noted(field: str, value: str) -> str:
+    return (
+        "@book{thagaard2013,\n  author = {Thagaard, Tove},\n  title = {T},\n  publisher = {P},\n"
+        f"  year = {{2013}},\n  {field} = {{{value}}}\n}}\n"
+    )
+
+
+FAIL += [
+    Case(
+        "in a bibliography abstract",
+        {},
+        bib=_noted("abstract", "Intervju med Ola Testmann."),
+        lint="deny:\n  terms: [Ola Testmann]\n",
+    )
+]
+PASS += [
+    Case("only the free-text fields", {}, bib=_noted("title", "Ola Testmann"), lint="deny:\n  terms: [Ola Testmann]\n")
+]
+
+
 @pytest.mark.parametrize("case", FAIL, ids=str)
 def test_fails(case: Case, tmp_path: Path) -> None:
     assert_fails(case, CODE, tmp_path)

@@ -197,7 +197,7 @@ class _Reader:
             if not m:
                 break
             if m.group("brace") or m.group("quote"):
-                end = _closing(value, m.end() - 1)
+                end = closing(value, m.end() - 1)
                 if end < 0:
                     parts.append(value[m.end() :])
                     pos = len(value)
@@ -234,7 +234,7 @@ class _Reader:
         return "".join(parts), True
 
 
-def _closing(text: str, start: int) -> int:
+def closing(text: str, start: int) -> int:
     """Offset of the delimiter closing the brace or quote at ``start`` (braces nest), or -1."""
     depth = 0
     quote = text[start] == '"'

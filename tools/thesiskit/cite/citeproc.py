@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -29,8 +30,17 @@ class Citeproc:
     """The language of each entry written in another language than the study's (its ``langid``)."""
 
 
-def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Path | None) -> Citeproc:
-    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash."""
+def run_citeproc(
+    clusters: list[str],
+    bibs: list[Path],
+    language: str,
+    cache: Path | None,
+    read: Callable[[Path], str] = lambda p: p.read_text("utf-8"),
+) -> Citeproc:
+    """Render the distinct clusters (Pandoc syntax) in one Pandoc run, cached by content hash.
+
+    ``read`` reads a bibliography (the build passes the reader that has it already).
+    """
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
     locale = locale_for(language)
@@ -38,7 +48,7 @@ def run_citeproc(clusters: list[str], bibs: list[Path], language: str, cache: Pa
     for part in (
         repr(pandoc_version()),
         *style_inputs(locale),
-        *(b.read_text("utf-8") for b in bibs),
+        *(read(b) for b in bibs),
         doc,
     ):
         digest.update(part.encode("utf-8"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..errors import InputError
 from .config import config_markdown
 from .detect import hash_term, normalise_term
-from .engine import LintOptions, exit_code, has_errors, lint_project
+from .engine import LintOptions, exit_code, has_errors, lint_project, lint_reading
 from .finding import Finding
 from .registry import registry
 from .report import FORMATS, format_findings, repo_prefix
@@ -30,6 +30,7 @@ __all__ = [
     "has_errors",
     "hash_term",
     "lint_project",
+    "lint_reading",
     "normalise_term",
     "repo_prefix",
     "rules_markdown",

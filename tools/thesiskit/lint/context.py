@@ -10,11 +10,13 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-from ..cite.bib import Bibliography, load_bib
+from ..cite.bib import Bibliography
 from ..cite.scan import Cluster, scan
+from ..errors import Problem
 from ..project import Project
-from ..records import Records, load_records
+from ..records import Records
 from ..records.schema import Study
+from ..study import Reading, build_checks, code_of
 from . import load
 from .authors import AuthorIndex
 from .built import Pdf, read_pdfs, read_site
@@ -90,6 +92,22 @@ class LintContext:
     malformed: list[Malformed] = field(default_factory=list)
     selected: frozenset[str] = frozenset()
     """Codes that run in this lint (after --select/--ignore and configuration)."""
+    reading: Reading | None = None
+    """The study as read (its problems are the SRC rules' findings)."""
+    unreadable: list[Problem] = field(default_factory=list)
+    """Files under docs/ and report/ the reading did not report and that cannot be read (SRC001)."""
+    render: bool = True
+    """Whether the SRC rules render the chapters as the build does (:func:`study.build_checks`)."""
+
+    @cached_property
+    def source_problems(self) -> list[tuple[str, Problem]]:
+        """(code, problem) of everything that would stop ``thesis build``: reading, records, rendering."""
+        if self.reading is None:
+            return []
+        found = list(self.reading.problems) + [("read", p) for p in self.unreadable]
+        if self.render:
+            found += build_checks(self.reading)
+        return [(code_of(phase, p), p) for phase, p in found]
 
     @property
     def study(self) -> Study | None:
@@ -102,8 +120,13 @@ class LintContext:
         return [*self.markdown, *self.records_text]
 
     def anon_sources(self, *, built: bool = True) -> Iterator[Source]:
-        """Sources for anonymity rules: chapters, records and (with --built) the site and PDF text."""
+        """Sources for anonymity rules: chapters, records, references.bib, and with --built the site and PDFs.
+
+        Of references.bib only the free-text fields count (:data:`load.BIB_ANON_FIELDS`).
+        """
         yield from self.prose
+        if self.bib_source is not None and self.bib_source.anon.strip():
+            yield self.bib_source
         if built and self.built:
             yield from self.built_html
             yield from (p.source for p in self.pdfs)
@@ -160,16 +183,23 @@ class LintContext:
         return load.project_files(self.project.root)
 
 
-def load_context(project: Project, config: LintConfig, *, built: bool) -> LintContext:
-    """Read every input once. Broken records or YAML raise InputError; BibTeX errors become CIT008."""
-    markdown = load.read_markdown(project)
-    records_text = load.read_records(project)
-    records = load_records(project) if (project.report / "study.yaml").is_file() else None
-    bib_text = load.read_bib_text(project)
+def load_context(reading: Reading, config: LintConfig, *, built: bool, render: bool = True) -> LintContext:
+    """The rules' view of a study as read once (:func:`study.read_study`); files are not read again.
+
+    Problems of the reading become SRC findings, BibTeX errors CIT008.
+    """
+    project = reading.project
+    unreadable: list[Problem] = []
+    markdown = load.read_markdown(project, unreadable)
+    records_text = load.read_records(project, unreadable)
+    bib = reading.bib
+    bib_text = project.texts.get(project.bib)
     rel = project.rel(project.bib)
-    bib = load_bib(project.bib, rel) if bib_text is not None else Bibliography(project.bib, {}, [])
-    bib_source = Source(rel, "bib", bib_text) if bib_text is not None else None
-    ctx = LintContext(project, config, markdown, records_text, bib, bib_source, records, built=built)
+    bib_source = load.bib_source(rel, bib_text, bib) if bib_text is not None else None
+    ctx = LintContext(project, config, markdown, records_text, bib, bib_source, reading.records, built=built)
+    ctx.reading = reading
+    ctx.render = render
+    ctx.unreadable = [p for p in unreadable if all(p != q for _, q in reading.problems)]
     if built:
         ctx.built_html = read_site(project)
         ctx.pdfs = read_pdfs(project)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..cite.bib import BibEntry
 from ..errors import InputError
 from ..project import open_project
+from ..study import Reading, read_study
 from . import suppress
 from .config import Levels, load_config
 from .context import LintContext, load_context
@@ -26,6 +27,8 @@ class LintOptions:
     built: bool = False
     strict: bool = False
     paths: tuple[Path, ...] = ()
+    render: bool = True
+    """Render the chapters as the build does (SRC003–SRC005); the build itself, which renders anyway, skips it."""
 
 
 def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
@@ -40,14 +43,25 @@ def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
 
 def lint_project(project_dir: Path, options: LintOptions) -> list[Finding]:
     """Check a study; return every finding, sorted by path, line, column and code."""
+    _check_codes(options)
+    return lint_reading(read_study(open_project(project_dir), jinja_cache=False), options)
+
+
+def _check_codes(options: LintOptions) -> None:
     rules = registry()
     for code in (*options.select, *options.ignore):
         if not any(c.startswith(code.upper()) for c in rules):
             raise InputError.at("--select/--ignore", None, f"unknown rule code {code!r}")
-    project = open_project(project_dir)
+
+
+def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
+    """Check a study as :func:`study.read_study` read it (the build passes the reading it builds from)."""
+    _check_codes(options)
+    rules = registry()
+    project = reading.project
     config = load_config(project, frozenset(rules))
     levels = Levels(config, {code: r.severity for code, r in rules.items()})
-    ctx = load_context(project, config, built=options.built)
+    ctx = load_context(reading, config, built=options.built, render=options.render)
     chosen = [r for r in rules.values() if _chosen(r, options, levels)]
     ctx.selected = frozenset(r.code for r in chosen)
     for source in ctx.prose:
@@ -83,8 +97,9 @@ def has_errors(findings: list[Finding], strict: bool = False) -> bool:
 
 
 def exit_code(findings: list[Finding], strict: bool = False) -> int:
-    """2 if a rule failed (internal error), 1 if the gate fails (:func:`has_errors`), else 0."""
-    if any(f.internal for f in findings):
+    """2 if a rule failed (internal error) or the input is broken (SRC rules), 1 if the gate fails, else 0."""
+    rules = registry()
+    if any(f.internal or (f.rule in rules and rules[f.rule].input) for f in findings):
         return 2
     return 1 if has_errors(findings, strict) else 0
 

@@ -75,12 +75,14 @@ class FixPlan:
 def fix_study(root: Path, *, dry_run: bool) -> tuple[FixPlan, str]:
     """Plan the fixes of the study at ``root``, apply them unless ``dry_run``; return the plan and the diff."""
     from ..project import open_project
+    from ..study import read_study
     from .config import load_config
     from .context import load_context
     from .registry import registry
 
     project = open_project(root)
-    ctx = load_context(project, load_config(project, frozenset(registry())), built=False)
+    reading = read_study(project, jinja_cache=False)
+    ctx = load_context(reading, load_config(project, frozenset(registry())), built=False, render=False)
     plan = plan_fixes(ctx)
     return plan, write_fixes(project.root, ctx, plan, dry_run=dry_run)
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
+from ..cite.bib import Bibliography, closing
 from ..cite.scan import mask
-from ..errors import InputError
+from ..errors import InputError, Problem
 from ..project import Project, read_text
 from .source import Source, blank, blank_matches
 
@@ -70,12 +71,19 @@ def markdown_source(rel: str, text: str) -> Source:
     return Source(rel, "markdown", text, cite, anon)
 
 
-def read_markdown(project: Project) -> list[Source]:
-    """Every ``docs/**/*.md``, sorted."""
+def read_markdown(project: Project, problems: list[Problem] | None = None) -> list[Source]:
+    """Every ``docs/**/*.md``, sorted; with ``problems``, a file that cannot be read is added there and skipped."""
     if not project.docs.is_dir():
         return []
-    files = sorted(p for p in project.docs.rglob("*.md") if p.is_file())
-    return [markdown_source(project.rel(p), read_text(project, p)) for p in files]
+    out = []
+    for p in sorted(p for p in project.docs.rglob("*.md") if p.is_file()):
+        try:
+            out.append(markdown_source(project.rel(p), read_text(project, p)))
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.extend(exc.problems)
+    return out
 
 
 def yaml_source(rel: str, text: str, record: str) -> Source:
@@ -134,8 +142,11 @@ def _walk(node: yaml.Node, path: tuple[str | int, ...], out: list[tuple[int, int
         out.append((node.start_mark.index, node.end_mark.index, path))
 
 
-def read_records(project: Project) -> list[Source]:
-    """Every YAML file under report/ except study.yaml (metadata and policy, public by design)."""
+def read_records(project: Project, problems: list[Problem] | None = None) -> list[Source]:
+    """Every YAML file under report/ except study.yaml (metadata and policy, public by design).
+
+    With ``problems``, a file that cannot be read or parsed is added there and skipped.
+    """
     if not project.report.is_dir():
         return []
     out = []
@@ -145,8 +156,44 @@ def read_records(project: Project) -> list[Source]:
         rel = project.rel(p)
         parent = p.parent.relative_to(project.report).as_posix()
         record = p.stem if parent == "." else parent.split("/")[0]
-        out.append(yaml_source(rel, read_text(project, p), record))
+        try:
+            out.append(yaml_source(rel, read_text(project, p), record))
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.extend(exc.problems)
     return out
+
+
+BIB_ANON_FIELDS = frozenset(
+    {"note", "annote", "annotation", "abstract", "keywords", "file", "comment", "comments", "extra", "verification"}
+)
+"""Free-text fields of references.bib the anonymity rules read (Zotero notes, abstracts, file paths …)."""
+_BIB_FIELD = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w:.+-]*)\s*=\s*")
+
+
+def bib_source(rel: str, text: str, bib: Bibliography) -> Source:
+    """references.bib with an anonymity view holding only the values of :data:`BIB_ANON_FIELDS`.
+
+    Its ``spans`` are (start, end, (entry key, field)) of those values.
+    """
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
+    spans: list[tuple[int, int]] = []
+    keys: list[tuple[int, int, tuple[str | int, ...]]] = []
+    for entry in bib.entries.values():
+        for name, line in entry.field_lines.items():
+            if name not in BIB_ANON_FIELDS or not 0 < line <= len(lines):
+                continue
+            m = next((m for m in _BIB_FIELD.finditer(text, lines[line - 1]) if m.group("name").lower() == name), None)
+            if m is None:
+                continue
+            start = m.end()
+            if text[start : start + 1] in ('{', '"'):
+                end = closing(text, start)
+                if end > start:
+                    spans.append((start + 1, end))
+                    keys.append((start + 1, end, (entry.key, name)))
+    return Source(rel, "bib", text, "", _keep(text, spans) if spans else blank(text), spans=tuple(keys))
 
 
 def read_bib_text(project: Project) -> str | None:

@@ -33,6 +33,8 @@ class Rule:
     """Runs only with ``--built`` (reads site/ and build/)."""
     after: bool = False
     """Runs after the other rules and the suppressions (e.g. unused suppressions)."""
+    input: bool = False
+    """Reports input the build cannot use (SRC rules): ``thesis lint`` exits 2, as ``thesis build`` does."""
     fixable: bool = False
     """``thesis lint --fix`` rewrites what it finds (where unambiguous)."""
 
@@ -60,6 +62,7 @@ def _load(mod: ModuleType, name: str) -> Rule:
         check=mod.check,
         built=bool(getattr(mod, "BUILT", False)),
         after=bool(getattr(mod, "AFTER", False)),
+        input=bool(getattr(mod, "INPUT", False)),
         fixable=bool(getattr(mod, "FIXABLE", False)),
     )
 

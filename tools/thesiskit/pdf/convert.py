@@ -18,7 +18,7 @@ from ..cite.style import citeproc_args, style_inputs
 from ..errors import InputError, Problem
 from ..lang import Locale
 from ..pandoc import pandoc_version, run_pandoc
-from ..project import Project
+from ..project import Project, read_text
 from .document import Document
 
 _CACHE_VERSION = "4"
@@ -49,7 +49,7 @@ def to_typst(
     digest = hashlib.sha256()
     filters = [f.read_text("utf-8") for f in (lua, after) if f]
     inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, *style_inputs(locale), *filters]
-    for part in [*inputs, bib.read_text("utf-8") if bib else "", markdown]:
+    for part in [*inputs, read_text(project, bib) if bib else "", markdown]:
         digest.update(part.encode("utf-8") + b"\0")
     name = digest.hexdigest()[:40]
     cached = project.cache / f"typst-{name}.json"

@@ -11,12 +11,14 @@ page says that no test has been run yet.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
+import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+from filelock import FileLock
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, Problem
@@ -226,15 +228,16 @@ def load_accessibility(project: Project) -> AccessibilityRecord | None:
 def save_part(root: Path, part: str, run: AxeRun | NuRun | KeyboardRun) -> Path:
     """Store one check's run in the study's record, keeping the other parts; return the file.
 
-    Checks may run at the same time (pytest-xdist), so the file is locked while it is updated.
+    Checks may run at the same time (pytest-xdist), so the file is locked while it is updated (with a
+    lock file in the system's temporary folder, on every operating system).
     Dates are days, so a repeated run with the same results leaves the file unchanged.
     """
     if part not in AccessibilityRecord.model_fields:
         raise ValueError(f"unknown part of the accessibility record: {part!r}")
     path = root / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a+", encoding="utf-8") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    with FileLock(Path(tempfile.gettempdir()) / f"thesiskit-a11y-{key}.lock"), path.open("a+", encoding="utf-8") as fh:
         fh.seek(0)
         try:
             old: dict[str, Any] = AccessibilityRecord.model_validate_json(fh.read()).model_dump(mode="json")

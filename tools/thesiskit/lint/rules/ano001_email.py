@@ -4,7 +4,8 @@ Why: an address names a person (or an office) and lets anyone contact them; info
 the author's own private address must not be published.
 
 Fires on: anything of the form `name@domain.tld` in chapters, records (including code, comments and
-change records), and with `--built` in the site's HTML and the PDFs' text.
+change records), the free-text fields of references.bib (`note`, `annote`, `abstract`, `keywords`,
+`file` …), and with `--built` in the site's HTML and the PDFs' text.
 
 Does not fire on: Pandoc citation keys (`[@thagaard2013]`), reserved example domains (`example.com`,
 `*.example`, `*.invalid`, `*.test`), and strings on the allow list (`lint: allow` in report/study.yaml,

@@ -6,6 +6,8 @@ Fires on: numbers written as phone numbers that libphonenumber (the `phonenumber
 `Leniency.VALID`, region NO) accepts as valid: eight digits (`41234567`), groups `41 23 45 67` or
 `412 34 567`, with or without `+47`/`0047`, and `+CC …` numbers of other countries. No-break, narrow and
 thin spaces are read as spaces first.
+Checked in chapters, records and the free-text fields of references.bib (`note`, `annote`,
+`abstract`, `keywords` …), and with `--built` in the site and PDFs.
 
 Does not fire on: years and year ranges, page ranges, dates (`11.01.17`), law references
 (`lov 18. desember 2009 nr. 131`, `LOV-2009-12-18-131`), case numbers (`2017/1234`), ISBNs, project

@@ -6,6 +6,8 @@ Fires on: eleven digits (`01019012345`, or `010190 12345`) that pass the fødsel
 check digits (`stdnum.no.fodselsnummer`). Numbers written as bank accounts (`1234.56.78903`,
 `1234 56 78903`) are classified as a fødselsnummer first (every valid fødselsnummer also passes the
 account check), and otherwise reported as an account number when they pass `stdnum.no.kontonr`.
+Checked in chapters, records and the free-text fields of references.bib (`note`, `annote`,
+`abstract`, `keywords` …), and with `--built` in the site and PDFs.
 
 Does not fire on: eleven-digit numbers with a wrong check digit, longer digit runs (ISBN-13, phone
 numbers with country code), numbers inside words or codes.

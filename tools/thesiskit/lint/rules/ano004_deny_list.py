@@ -3,7 +3,8 @@
 Why: the author knows which real names must never appear; a list checked on every build catches a name
 that slips back in through an edit, a quote or a figure.
 
-Fires on: any word sequence in chapters, records and (with `--built`) the site and PDFs that equals a
+Fires on: any word sequence in chapters, records, the free-text fields of references.bib (`note`,
+`annote`, `abstract`, `keywords` …) and (with `--built`) the site and PDFs that equals a
 deny-list term after normalisation (NFKC, case-folded, punctuation and runs of spaces ignored: "NAV
 Hole", "nav  hole" and "Nav-Hole" are the same term).
 
