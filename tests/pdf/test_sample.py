@@ -24,8 +24,9 @@ def test_submission_pdf_passes_the_checks_without_the_authors_name(sample_pdfs: 
 
 def test_title_page_names_author_degree_institution_course_date_supervisor(sample_pdfs: Built) -> None:
     page = normalize(Pdf(sample_pdfs.pdf()).pages[0])
-    for field in ("Samarbeid på tvers", "Kari Nordmann", "MASTER I EKSEMPELFAG", "Eksempelhøgskolen", "EX100",
-                  "15. mai 2020", "Ola Veileder"):  # fmt: skip
+    for field in ("MASTEROPPGAVE", "Master i eksempelfag", "Samarbeid på tvers", "Kari Nordmann",
+                  "Eksempelhøgskolen", "Fakultet Fakultet for eksempelfag", "Institutt Institutt for prøver",
+                  "Sted Bergen", "Emnekode EX100", "Innlevert 15. mai 2020", "Veileder Ola Veileder"):  # fmt: skip
         assert field in page, field
 
 

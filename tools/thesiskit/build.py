@@ -23,6 +23,7 @@ from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citat
 from .errors import GateError
 from .figures.files import write_figures
 from .lang import locale_for
+from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
@@ -49,6 +50,8 @@ class BuildOptions:
     submission: bool = False
     engine: str = "typst"
     gate: bool = True
+    strict: bool = False
+    """Warnings of the gate stop the build too (as ``thesis lint --strict``)."""
     docx: bool = False
     """Also write build/thesis.docx (the PDF's text as a Word document)."""
 
@@ -76,7 +79,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
-                    run_gate(src)
+                    run_gate(src, strict=options.strict)
             # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
@@ -92,6 +95,9 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
+            if options.submission and options.gate:
+                with step("Checking thesis-submission.pdf for the author's name (ANO009)"):
+                    check_submission(src, staging / "thesis-submission.pdf")
             if options.docx:
                 with step("Writing thesis.docx (Pandoc)"):
                     build_docx(pdf_input(src, figures, options.submission, options.engine), staging / "thesis.docx")
@@ -216,6 +222,9 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
         *(s.encode() for s in style_inputs(locale_for(inp.records.study.language))),
     ]
+    front = inp.records.study.front_page
+    if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
+        parts.append((inp.project.root / front).read_bytes())
     for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
     for part in parts:
@@ -274,7 +283,8 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    # archives (gzip) hold 1970–2106 only: a thesis from 1905 gets 1970 there, its own date in the text
+    os.environ["SOURCE_DATE_EPOCH"] = str(min(max(int(when.timestamp()), 0), 2**32 - 1))
     try:
         yield
     finally:
@@ -286,15 +296,55 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def run_gate(src: Sources) -> None:
-    """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands.
+SHOWN_WARNINGS = 5
+"""How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
-    The gate does not render again: the build renders the chapters itself and stops on the same problems.
+
+def run_gate(src: Sources, *, strict: bool = False) -> None:
+    """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands (or, strict, any warning).
+
+    The warnings are shown every time: their count, the first few, and how to see them all. The gate
+    does not render again: the build renders the chapters itself and stops on the same problems.
     """
-    from .lint import LintOptions, format_findings, has_errors, lint_reading
+    from .lint import LintOptions, has_errors, lint_reading
 
     findings = lint_reading(src.reading, LintOptions(render=False))
-    if has_errors(findings):
-        errors = [f for f in findings if f.severity == "error"]
-        console.print(format_findings(errors, "text"), end="", markup=False, soft_wrap=True)
-        raise GateError(f"thesis lint found {len(errors)} error(s); nothing was published")
+    _stop_on(findings, strict, "thesis lint")
+    if not has_errors(findings, strict):
+        _show_warnings(findings)
+
+
+def check_submission(src: Sources, pdf: Path) -> None:
+    """The ANO009 checks on the exam submission just compiled, before it is swapped in.
+
+    Its text, document information and XMP: the author's name anywhere stops the build, with the file and page.
+    """
+    from .lint import LintOptions, lint_reading
+
+    rel = src.project.rel(src.project.build / pdf.name)
+    options = LintOptions(select=("ANO009",), built=True, render=False, pdfs=((pdf, rel),))
+    _stop_on(lint_reading(src.reading, options), False, "the anonymous submission")
+
+
+def _stop_on(findings: list[Finding], strict: bool, what: str) -> None:
+    from .lint import format_findings, has_errors
+
+    if has_errors(findings, strict):
+        stops = [f for f in findings if f.severity == "error" or strict]
+        console.print(format_findings(stops, "text"), end="", markup=False, soft_wrap=True)
+        kind = "finding(s)" if strict else "error(s)"
+        raise GateError(f"{what}: {len(stops)} {kind}; nothing was published")
+
+
+def _show_warnings(findings: list[Finding]) -> None:
+    from .lint import format_findings
+
+    warnings = [f for f in findings if f.severity == "warning"]
+    if not warnings:
+        return
+    shown = format_findings(warnings[:SHOWN_WARNINGS], "text").splitlines()[:-1]
+    more = f" (first {SHOWN_WARNINGS} below)" if len(warnings) > SHOWN_WARNINGS else ""
+    console.print(f"[yellow]thesis lint: {len(warnings)} warning(s){more}[/]", soft_wrap=True)
+    for line in shown:
+        console.print("  " + line, markup=False, soft_wrap=True)
+    console.print("  See them all with: thesis lint (warnings stop the build with --strict)", soft_wrap=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import ThesisError
-from .log import console, report_error
+from .log import console, report_crash, report_error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,11 +33,13 @@ _project = click.option(
 @click.option("--no-pdf", is_flag=True, help="Build only the website.")
 @click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
 @click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
-def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool) -> None:
+@click.option("--strict", is_flag=True, help="Warnings of the gate stop the build too.")
+def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
 
-    build_study(project_dir, BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, docx=docx))
+    options = BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict)
+    build_study(project_dir, options)
 
 
 @cli.command()
@@ -162,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the one place that turns any other error into one line, exit 2
+        report_crash(exc)
+        return 2
     return 0
 
 

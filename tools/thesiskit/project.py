@@ -79,13 +79,29 @@ def open_project(root: Path | str = ".") -> Project:
     return Project(root)
 
 
+def inside(project: Project, path: Path, what: str = "file") -> Path:
+    """``path`` resolved (symlinks followed), or an InputError if that leaves the study's folder."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(project.root.resolve()):
+        link = " (a symbolic link)" if path.is_symlink() or path.resolve() != path.absolute() else ""
+        raise InputError.at(
+            project.rel(path), None, f"this {what}{link} leads outside the study's folder; the kit reads only the study"
+        )
+    return resolved
+
+
 def read_text(project: Project, path: Path) -> str:
-    """Read a UTF-8 source file once per run (kept in ``project.texts``), or raise an InputError naming it."""
+    """Read a UTF-8 source file once per run (kept in ``project.texts``), or raise an InputError naming it.
+
+    The file must be inside the study's folder (also after following symbolic links). A byte order
+    mark at its start, as Windows editors write it, is dropped.
+    """
     known = project.texts.get(path)
     if known is not None:
         return known
+    inside(project, path)
     try:
-        text = project.texts[path] = path.read_text(encoding="utf-8")
+        text = project.texts[path] = path.read_text(encoding="utf-8").removeprefix("\ufeff")
         return text
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1

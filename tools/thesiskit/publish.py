@@ -33,11 +33,11 @@ def _swap_dir(new: Path, target: Path, old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def prune_cache(cache: Path, keep: int = 8) -> None:
-    """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``typst-*``, ``pdf-*`` …).
+def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
+    """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``pdf-*`` …).
 
     A result is named ``<kind>-<content hash>.json`` (or ``.pdf``); older ones only serve an undo
-    of many edits.
+    of many edits. Kinds kept per page (``*page-*``, ``cites-*``) keep ``keep_pages``.
     """
     if not cache.is_dir():
         return
@@ -47,6 +47,7 @@ def prune_cache(cache: Path, keep: int = 8) -> None:
             kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
         except OSError:
             continue
-    for entries in kinds.values():
-        for _, path in sorted(entries, reverse=True)[keep:]:
+    for kind, entries in kinds.items():
+        kept = keep_pages if kind.endswith("page") or kind == "cites" else keep
+        for _, path in sorted(entries, reverse=True)[kept:]:
             path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
-from .project import Project, read_text
+from .project import Project, inside, read_text
 from .records.yamlio import load_yaml
 
 
@@ -68,6 +69,11 @@ def load_site_config(project: Project) -> SiteConfig:
     data = yaml.load(text, Loader=_AnyTagLoader)
     if not isinstance(data, dict):
         raise InputError.at(rel, 1, "expected a mapping of settings")
+    theme = data.get("theme")
+    if isinstance(theme, dict) and "language" in theme and not isinstance(theme["language"], str):
+        wrong = f"theme: language: {theme['language']!r} is not a language code"
+        hint = ' (YAML reads an unquoted no as false: write language: nb, or quote it as "no")'
+        raise InputError.at(rel, _line_naming(text, "language:"), wrong + hint)
     nav = data.get("nav") or []
     if not isinstance(nav, list):
         raise InputError.at(rel, None, "nav: expected a list")
@@ -106,6 +112,7 @@ def _named_files(project: Project, data: dict[str, Any]) -> list[tuple[str, str,
                 out.append((f"theme.{key}", name, "docs/", in_docs(name)))
     for name in data.get("hooks") or []:
         if isinstance(name, str):
+            inside(project, project.root / name, "hook")  # a hook is code: only the study's own
             out.append(("hooks", name, "", (project.root / name).is_file()))
     return out
 
@@ -149,6 +156,9 @@ def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> 
     problems = []
     for title, rel in listed:
         path = project.docs / rel
+        if not _under(rel):
+            problems.append((rel, f"nav names {rel}, which is outside docs/ (name a file under docs/)"))
+            continue
         if rel in generated and not path.exists():
             continue
         if not path.is_file():
@@ -163,6 +173,12 @@ def read_chapters(project: Project, config: SiteConfig, generated: set[str]) -> 
         if rel not in seen and not any(part.startswith((".", "_")) for part in Path(rel).parts):
             chapters.append(Chapter(rel, None, read_text(project, path)))
     return chapters
+
+
+def _under(rel: str) -> bool:
+    """Whether a nav entry names a path inside docs/ (relative, no way up, no drive)."""
+    norm = posixpath.normpath(rel.replace("\\", "/"))
+    return not (norm.startswith(("/", "../")) or norm == ".." or ":" in norm.split("/")[0])
 
 
 def _nav_lines(project: Project) -> dict[str, int]:

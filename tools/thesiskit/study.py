@@ -94,7 +94,7 @@ def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
     bib = Bibliography(project.bib, {}, [])
     if project.bib.is_file():
         try:
-            bib = parse_bib(read_text(project, project.bib), rel, project.bib)
+            bib = parse_bib(read_text(project, project.bib), rel, project.bib, project.cache)
         except InputError as exc:
             problems += [("read", p) for p in exc.problems]
     language = records.study.language if records else "nb"

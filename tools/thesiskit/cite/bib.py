@@ -10,17 +10,21 @@ split as BibTeX and biblatex split them (:mod:`.names`).
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import bibtexparser
 from bibtexparser import model as bm
 
 from ..errors import Problem
 from .latex import decode
-from .names import Person, parse_names
+from .names import KNOWN, Names, Person, parse_names
 
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
@@ -101,16 +105,88 @@ def load_bib(path: Path, rel: str) -> Bibliography:
     return parse_bib(text, rel, path)
 
 
-def parse_bib(text: str, rel: str, path: Path | None = None) -> Bibliography:
-    """Parse a bibliography's text (memoised: the build and its lint gate parse it once)."""
-    entries, problems, dups, undefined, stray = _parse(text, rel)
+def parse_bib(text: str, rel: str, path: Path | None = None, cache: Path | None = None) -> Bibliography:
+    """Parse a bibliography's text (memoised: the build and its lint gate parse it once).
+
+    With ``cache`` (build/.cache), the result is kept there by the text's hash and the parser's code, so
+    an unchanged references.bib is not parsed again (a 6,000-entry file takes a second or two to parse).
+    """
+    parsed = _cached(text, rel, cache) if cache is not None else _parse(text, rel)
+    entries, problems, dups, undefined, stray = parsed
     return Bibliography(path or Path(rel), dict(entries), list(problems), list(dups), list(undefined), list(stray))
 
 
+_Parsed = tuple[
+    dict[str, "BibEntry"], tuple[Problem, ...], tuple["BibEntry", ...], tuple[Problem, ...], tuple[Problem, ...]
+]
+
+
+def _cached(text: str, rel: str, cache: Path) -> _Parsed:
+    digest = hashlib.sha256(f"{_code_version()}\0{rel}\0{text}".encode()).hexdigest()[:32]
+    file = cache / f"bib-{digest}.json"
+    try:
+        data = json.loads(file.read_text("utf-8"))
+        parsed = _from_json(data)
+        file.touch()  # recently used: kept when the cache is pruned
+        return parsed
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    parsed = _parse(text, rel)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_to_json(parsed), ensure_ascii=False), "utf-8")
+        tmp.replace(file)
+    except OSError:
+        pass  # a read-only tree only loses the cache
+    return parsed
+
+
+@functools.cache
+def _code_version() -> str:
+    """The parser's own code and bibtexparser's version: a change to either parses again."""
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    code = b"".join((here / f).read_bytes() for f in ("bib.py", "names.py", "latex.py"))
+    return hashlib.sha256(code + version("bibtexparser").encode()).hexdigest()
+
+
+def _to_json(parsed: _Parsed) -> dict[str, object]:
+    entries, problems, dups, undefined, stray = parsed
+
+    def entry(e: BibEntry) -> list[object]:  # raw values only where they differ from the text
+        return [e.key, e.type, e.fields, e.line, e.field_lines, {k: v for k, v in e.raw.items() if e.fields[k] != v}]
+
+    names = {v: _names_json(parse_names(v)) for e in entries.values() for f in NAME_FIELDS if (v := e.raw.get(f))}
+    return {
+        "entries": [entry(e) for e in entries.values()],
+        "duplicates": [entry(e) for e in dups],
+        "problems": [[p.path, p.line, p.message] for p in problems],
+        "undefined": [[p.path, p.line, p.message] for p in undefined],
+        "stray": [[p.path, p.line, p.message] for p in stray],
+        "names": names,
+    }
+
+
+def _names_json(names: Names) -> list[object]:
+    return [[[p.family, p.given, p.institution] for p in names.people], names.others, list(names.notes)]
+
+
+def _from_json(data: dict[str, Any]) -> _Parsed:
+    def entry(row: list[Any]) -> BibEntry:
+        key, kind, fields, line, lines, raw = row
+        return BibEntry(key, kind, fields, line, lines, {**fields, **raw})
+
+    for value, (people, others, notes) in data["names"].items():
+        KNOWN.setdefault(value, Names(tuple(Person(f, g, i) for f, g, i in people), others, tuple(notes)))
+    entries = {e.key: e for e in map(entry, data["entries"])}
+    problems = [tuple(Problem(*p) for p in data[k]) for k in ("problems", "undefined", "stray")]
+    return entries, problems[0], tuple(map(entry, data["duplicates"])), problems[1], problems[2]
+
+
 @functools.lru_cache(maxsize=8)
-def _parse(
-    text: str, rel: str
-) -> tuple[dict[str, BibEntry], tuple[Problem, ...], tuple[BibEntry, ...], tuple[Problem, ...], tuple[Problem, ...]]:
+def _parse(text: str, rel: str) -> _Parsed:
     lib = bibtexparser.parse_string(text, parse_stack=[])  # values as written: resolved below
     reader = _Reader(rel)
     entries: dict[str, BibEntry] = {}
@@ -234,20 +310,24 @@ class _Reader:
         return "".join(parts), True
 
 
+_BRACES = re.compile(r"[{}]")
+_BRACES_QUOTE = re.compile(r'[{}"]')
+
+
 def closing(text: str, start: int) -> int:
     """Offset of the delimiter closing the brace or quote at ``start`` (braces nest), or -1."""
     depth = 0
     quote = text[start] == '"'
-    for i in range(start + 1, len(text)):
-        c = text[i]
+    for m in (_BRACES_QUOTE if quote else _BRACES).finditer(text, start + 1):
+        c = m.group()
         if c == "{":
             depth += 1
         elif c == "}":
             if depth == 0:
-                return -1 if quote else i
+                return -1 if quote else m.start()
             depth -= 1
-        elif c == '"' and quote and depth == 0:
-            return i
+        elif depth == 0:  # a quote closing a quoted value
+            return m.start()
     return -1
 
 

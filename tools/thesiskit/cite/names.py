@@ -10,7 +10,6 @@ Per``) and a name ending in a comma.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -40,11 +39,26 @@ class Names:
     notes: tuple[str, ...] = ()
 
 
-@functools.lru_cache(maxsize=65536)
+KNOWN: dict[str, Names] = {}
+"""Name lists split so far (also filled from the bibliography cache, see :mod:`.bib`)."""
+_SIMPLE = re.compile(r"[A-ZÀ-ÞØÆÅ][^\s,{}\\=]*(?:[ -][A-ZÀ-ÞØÆÅ][^\s,{}\\=]*)*, [^,{}\\=]+")
+"""``Family, Given`` with a capitalised family name of plain letters: no particle, brace, escape or extra comma."""
+
+
 def parse_names(value: str) -> Names:
     """Split a name field (``author``, ``editor``) into people."""
+    known = KNOWN.get(value)
+    if known is None:
+        known = KNOWN[value] = _parse_names(value)
+    return known
+
+
+def _parse_names(value: str) -> Names:
     if not value.strip():
         return Names(())
+    parts = value.split(" and ")
+    if all(_SIMPLE.fullmatch(p.strip()) for p in parts):  # the common case, split as bibtexparser splits it
+        return Names(tuple(Person(f.strip(), g.strip()) for f, _, g in (p.partition(", ") for p in parts)))
     people: list[Person] = []
     notes: list[str] = []
     others = False

@@ -48,21 +48,24 @@ def read_site(project: Project) -> list[Source]:
     return out
 
 
-def read_pdfs(project: Project) -> list[Pdf]:
-    """Every ``build/*.pdf``, read with pypdf (several PDFs in parallel processes: extraction is slow)."""
-    if not project.build.is_dir():
+def read_pdfs(project: Project, only: tuple[tuple[Path, str], ...] = ()) -> list[Pdf]:
+    """Every ``build/*.pdf`` (or the (file, path to report) pairs ``only``), read with pypdf.
+
+    Several PDFs are read in parallel processes (extraction is slow), and the text is cached by content.
+    """
+    if not only and not project.build.is_dir():
         return []
     import pypdf
 
     cache = project.cache / "lint-pdf"
     jobs = []
-    for path in sorted(project.build.glob("*.pdf")):
+    for path, rel in only or [(p, project.rel(p)) for p in sorted(project.build.glob("*.pdf"))]:
         try:
             digest = hashlib.sha256(path.read_bytes() + pypdf.__version__.encode()).hexdigest()
         except OSError as exc:
-            raise InputError.at(project.rel(path), None, f"cannot read the PDF: {exc.strerror}") from None
-        jobs.append((path, project.rel(path), cache / f"{digest}.json"))
-    for old in cache.glob("*.json") if cache.is_dir() else ():
+            raise InputError.at(rel, None, f"cannot read the PDF: {exc.strerror}") from None
+        jobs.append((path, rel, cache / f"{digest}.json"))
+    for old in cache.glob("*.json") if cache.is_dir() and not only else ():
         if old not in {job[2] for job in jobs}:
             old.unlink(missing_ok=True)  # results for PDFs that have since been rebuilt
     if len(jobs) <= 1 or (os.cpu_count() or 1) <= 1:

@@ -24,6 +24,11 @@ from .config import LintConfig
 from .plaincite import PlainCitation, find
 from .source import Source, blank
 
+_KNOWN_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_NAMING = frozenset({"author", "abstract", "annote", "annotation", "keywords", "file", "url", "doi", "urldate"})
+"""Fields of references.bib whose words do not excuse a name in the text (CIT004): the authors themselves,
+and the bulk text reference managers export (abstracts, keywords, links)."""
+
 
 @dataclass(frozen=True)
 class Kommune:
@@ -161,8 +166,8 @@ class LintContext:
         known: set[str] = set()
         for e in self.bib.entries.values():
             for name, value in e.fields.items():
-                if name != "author":
-                    known.update(re.findall(r"[^\W\d_]{3,}", value))
+                if name not in _NOT_NAMING:
+                    known.update(_KNOWN_WORD.findall(value))
         for kommune in kommuner():
             known.update(kommune.forms)
         if self.study:
@@ -183,7 +188,9 @@ class LintContext:
         return load.project_files(self.project.root)
 
 
-def load_context(reading: Reading, config: LintConfig, *, built: bool, render: bool = True) -> LintContext:
+def load_context(
+    reading: Reading, config: LintConfig, *, built: bool, render: bool = True, pdfs: tuple[tuple[Path, str], ...] = ()
+) -> LintContext:
     """The rules' view of a study as read once (:func:`study.read_study`); files are not read again.
 
     Problems of the reading become SRC findings, BibTeX errors CIT008.
@@ -200,7 +207,9 @@ def load_context(reading: Reading, config: LintConfig, *, built: bool, render: b
     ctx.reading = reading
     ctx.render = render
     ctx.unreadable = [p for p in unreadable if all(p != q for _, q in reading.problems)]
-    if built:
+    if built and pdfs:
+        ctx.pdfs = read_pdfs(project, pdfs)
+    elif built:
         ctx.built_html = read_site(project)
         ctx.pdfs = read_pdfs(project)
     return ctx

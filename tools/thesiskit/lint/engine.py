@@ -29,6 +29,10 @@ class LintOptions:
     paths: tuple[Path, ...] = ()
     render: bool = True
     """Render the chapters as the build does (SRC003–SRC005); the build itself, which renders anyway, skips it."""
+    pdfs: tuple[tuple[Path, str], ...] = ()
+    """With ``built``: check these PDFs (file, the path to report) instead of site/ and build/*.pdf.
+
+    The build checks the submission PDF it just made this way, before it is swapped in."""
 
 
 def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
@@ -61,7 +65,7 @@ def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
     project = reading.project
     config = load_config(project, frozenset(rules))
     levels = Levels(config, {code: r.severity for code, r in rules.items()})
-    ctx = load_context(reading, config, built=options.built, render=options.render)
+    ctx = load_context(reading, config, built=options.built, render=options.render, pdfs=options.pdfs)
     chosen = [r for r in rules.values() if _chosen(r, options, levels)]
     ctx.selected = frozenset(r.code for r in chosen)
     for source in ctx.prose:

@@ -1,27 +1,29 @@
 """Pandoc → Typst with citeproc (the study language's style and locale, link-citations), cached by content hash.
 
-One Pandoc run over the whole thesis: citeproc must see every citation at once (to
-disambiguate "2018a/b" and to build the reference list). Splitting the run per page was tried;
-every part then has to build the whole reference list again, which costs more than it saves.
+A clean build runs Pandoc once over the whole thesis: citeproc must see every citation at once
+(to disambiguate "2018a/b" and to build the reference list). The output is split at the pages'
+source marks and each page's Typst kept in the cache; after an edit only the pages without an
+entry run again, in one Pandoc run that is given every other cited key as ``nocite``, so that
+citeproc sees the same set of works and renders every citation as in the whole run.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import threading
 from pathlib import Path
 
+from ..cache import cache_key, read_entry, write_entry
 from ..cite.style import citeproc_args, style_inputs
 from ..errors import InputError, Problem
 from ..lang import Locale
 from ..pandoc import pandoc_version, run_pandoc
 from ..project import Project, read_text
-from .document import Document
+from .document import SOURCE_MARK, Document, raw_typst
 
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
@@ -43,37 +45,113 @@ def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None 
 def to_typst(
     doc: Document, project: Project, bib: Path | None, locale: Locale, lua: Path, after: Path | None = None
 ) -> str:
-    """The body as Typst; InputError naming the page if a cited key has no bibliography entry."""
+    """The body as Typst; InputError naming the page if a cited key has no bibliography entry.
+
+    Each page's Typst is kept in the cache by its Markdown, everything Pandoc is run with, and
+    the set of keys the whole document cites; only pages without an entry go through Pandoc
+    again (in one run, the other pages' keys given as ``nocite``, so that citeproc
+    disambiguates exactly as it does for the whole document).
+    """
     args = pandoc_args(bib, locale, lua, after)
-    markdown = doc.markdown
-    digest = hashlib.sha256()
-    filters = [f.read_text("utf-8") for f in (lua, after) if f]
-    inputs = [_CACHE_VERSION, repr(pandoc_version()), *args, *style_inputs(locale), *filters]
-    for part in [*inputs, read_text(project, bib) if bib else "", markdown]:
-        digest.update(part.encode("utf-8") + b"\0")
-    name = digest.hexdigest()[:40]
-    cached = project.cache / f"typst-{name}.json"
-    if cached.is_file():
-        data = json.loads(cached.read_text("utf-8"))
-        typst, missing = str(data["typst"]), list(data["missing"])
-    else:
-        project.cache.mkdir(parents=True, exist_ok=True)
-        log_file = project.cache / f"pandoc-log-{name}.{_unique()}.json"
-        typst = run_pandoc([*args, f"--log={log_file}"], stdin=markdown)
-        missing = []
-        if log_file.is_file():
-            entries = json.loads(log_file.read_text("utf-8") or "[]")
-            missing = sorted({m.group(1) for e in entries if (m := _NOT_FOUND.search(str(e.get("message", ""))))})
-            log_file.unlink()
-        tmp = cached.with_suffix(f".{_unique()}.tmp")
-        tmp.write_text(json.dumps({"typst": typst, "missing": missing}), "utf-8")
-        tmp.replace(cached)
+    filters = [f.read_text("utf-8") for f in (lua, after, _CITES_FILTER) if f]
+    context = cache_key(
+        _CACHE_VERSION,
+        repr(pandoc_version()),
+        *args,
+        *style_inputs(locale),
+        *filters,
+        read_text(project, bib) if bib else "",
+    )
+    chunks = doc.chunks
+    bases = [cache_key(context, c.markdown) for c in chunks]
+    cites: list[list[str] | None] = [read_entry(project.cache, "cites", b) for b in bases]
+    typst: list[str | None] = [None] * len(chunks)
+    todo = [i for i, keys in enumerate(cites) if keys is None]
+    if todo:  # pages not seen before: their keys are found by running them
+        known = sorted({k for keys in cites if keys is not None for k in keys})
+        out, parts, found = _run(doc, todo, known, args, project, bib)
+        if parts is None:  # the pages could not be told apart in Pandoc's output: no page cache
+            return out if len(todo) == len(chunks) else _run(doc, list(range(len(chunks))), [], args, project, bib)[0]
+        for i in todo:
+            cites[i] = found[i]
+            typst[i] = parts[i]
+    every = cache_key(*sorted({k for keys in cites for k in keys or []}))
+    for i in todo:
+        write_entry(project.cache, "cites", bases[i], cites[i])
+        write_entry(project.cache, "typstpage", cache_key(bases[i], every), typst[i])
+    for i, text in enumerate(typst):
+        if text is None:
+            typst[i] = read_entry(project.cache, "typstpage", cache_key(bases[i], every))
+    missed = [i for i, text in enumerate(typst) if text is None]
+    if missed:  # the document now cites another set of keys: these pages are run again with it
+        cited = sorted({k for keys in cites for k in keys or []})
+        _, parts, _ = _run(doc, missed, cited, args, project, bib)
+        if parts is None:
+            return _run(doc, list(range(len(chunks))), [], args, project, bib)[0]
+        for i in missed:
+            typst[i] = parts[i]
+            write_entry(project.cache, "typstpage", cache_key(bases[i], every), parts[i])
+    return "\n".join(t or "" for t in typst)
+
+
+_CITES_FILTER = Path(__file__).with_name("cites.lua")
+_NEXT = "(the next page)"
+
+
+def _run(
+    doc: Document, which: list[int], nocite: list[str], args: list[str], project: Project, bib: Path | None
+) -> tuple[str, dict[int, str] | None, dict[int, list[str]]]:
+    """Run Pandoc on the pages ``which`` (with ``nocite``): its output, each page's Typst and keys.
+
+    The pages' Typst is None if the output could not be split into them at their source marks.
+    """
+    head = []
+    if nocite:
+        head.append("nocite: |\n  " + "; ".join(f"@{{{k}}}" for k in nocite))
+    markdown = "\n".join(doc.chunks[i].markdown for i in which)
+    refs = any(doc.chunks[i].refs for i in which)
+    last = len(doc.chunks) - 1
+    tail = which[-1] != last or not refs
+    if tail:  # a page follows, as in the whole document, and holds the reference list if no page does
+        markdown += "\n" + raw_typst(f"{SOURCE_MARK}{_NEXT}") + ("" if refs else "\n::: {#refs}\n:::\n")
+    if head:
+        markdown = "---\n" + "\n".join(head) + "\n---\n\n" + markdown
+    project.cache.mkdir(parents=True, exist_ok=True)
+    log_file = project.cache / f"pandoc-log-{_unique()}.json"
+    cites_file = project.cache / f"pandoc-cites-{_unique()}.txt"
+    try:
+        out = run_pandoc(
+            [f"--lua-filter={_CITES_FILTER}", f"--metadata=thesiskit-cites:{cites_file}", *args, f"--log={log_file}"],
+            stdin=markdown,
+        )
+        entries = json.loads(log_file.read_text("utf-8") or "[]") if log_file.is_file() else []
+        lines = cites_file.read_text("utf-8").splitlines() if cites_file.is_file() else []
+    finally:
+        log_file.unlink(missing_ok=True)
+        cites_file.unlink(missing_ok=True)
+    missing = sorted({m.group(1) for e in entries if (m := _NOT_FOUND.search(str(e.get("message", ""))))})
     if missing:
         where = project.rel(bib) if bib else "references.bib"
         raise InputError(
             [Problem(where, None, f"no entry for the cited key {key!r} ({_cited_in(doc, key)})") for key in missing]
         )
-    return typst
+    found: dict[int, set[str]] = {i: set() for i in which}
+    for line in lines:
+        n, _, key = line.partition("\t")
+        if n.isdigit() and int(n) < len(which):
+            found[which[int(n)]].add(key)
+    keys = {i: sorted(k) for i, k in found.items()}
+    lines = out.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.startswith(SOURCE_MARK)]
+    if len(starts) != len(which) + tail:
+        return out, None, keys
+    bounds = [0, *starts[1:], len(lines)]
+    parts = {i: "\n".join(lines[bounds[j] : bounds[j + 1]]) for j, i in enumerate(which)}
+    if last in parts:  # the end of the document, whatever followed it in this run
+        parts[last] = parts[last].rstrip("\n") + "\n"
+    if len(which) == len(doc.chunks) and "\n".join(parts.values()) != out:
+        return out, None, keys  # the pages do not join back to the whole output
+    return out, parts, keys
 
 
 def _unique() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from ..lang import Locale, locale_for
 from ..records.schema import Study
@@ -21,9 +22,17 @@ class PdfMeta:
     pdf_author: str
     """The PDF's Author: the author's name, or "Kandidatnummer N" in the submission."""
     degree: str
+    genre: str
+    """Kind of thesis, printed at the top of the title page ("Masteroppgave")."""
     institution: str
     institution_note: str | None
     institution_place: str | None
+    faculty: str | None
+    department: str | None
+    front_page: str | None
+    """File name of the institution's front page in the Typst folder (page 1), if the study gives one."""
+    front_page_alt: str
+    """Text alternative of the front page (PDF/UA)."""
     course_code: str
     candidate_number: str
     submission: bool
@@ -63,6 +72,14 @@ def format_date(date: dt.date, lang: str) -> str:
     return locale_for(lang).date(date)
 
 
+def _front_page_name(front_page: str | None) -> str | None:
+    """The front page's file in the Typst folder: a PDF's first page becomes a PNG (see pdf/typst.py)."""
+    if not front_page:
+        return None
+    suffix = Path(front_page).suffix.lower()
+    return f"framside{'.png' if suffix == '.pdf' else suffix}"
+
+
 def pdf_meta(study: Study, submission: bool) -> PdfMeta:
     """The metadata of one variant: the author's name is left out of the submission."""
     locale = locale_for(study.language)
@@ -76,9 +93,14 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         byline=byline,
         pdf_author=byline,
         degree=study.degree,
+        genre=study.genre,
         institution=study.institution,
         institution_note=study.institution_note,
         institution_place=study.institution_place,
+        faculty=study.faculty,
+        department=study.department,
+        front_page=_front_page_name(study.front_page),
+        front_page_alt=f"{study.genre}, {study.institution}: {study.title}",
         course_code=study.course_code,
         candidate_number=study.candidate_number,
         submission=submission,

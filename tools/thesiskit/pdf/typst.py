@@ -39,6 +39,29 @@ def template_file(project: Project, name: str) -> Path:
     raise ToolError(f"templates/pdf/{name}: the PDF template file is missing from the kit")
 
 
+FRONT_PAGE_TYPES = (".pdf", ".png", ".jpg", ".jpeg")
+FRONT_PAGE_DPI = 300
+
+
+def front_page_image(src: Path, out: Path) -> None:
+    """The first page of the institution's PDF front page as a PNG at 300 dpi (PDFium).
+
+    Typst cannot embed a PDF in a PDF/A document; as an image with a text alternative the page keeps
+    the thesis's PDF/A-2b and PDF/UA-1 claims true.
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(src))
+    except pdfium.PdfiumError as exc:
+        msg = f"front_page: {src.name} is not a readable PDF ({exc})"
+        raise InputError.at("report/study.yaml", None, msg) from None
+    try:
+        doc[0].render(scale=FRONT_PAGE_DPI / 72).to_pil().save(out, format="PNG")
+    finally:
+        doc.close()
+
+
 def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: Path) -> Path:
     """Write main.typ, the template, the metadata and the figures into ``work``; return main.typ."""
     if work.exists():
@@ -47,6 +70,17 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
     shutil.copyfile(template_file(inp.project, TEMPLATE), work / TEMPLATE)
     (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8")
     problems = []
+    front = inp.records.study.front_page
+    if front and meta.front_page:
+        src = inp.project.root / front
+        if src.suffix.lower() not in FRONT_PAGE_TYPES:
+            problems.append(Problem("report/study.yaml", None, f"front_page: {front} is not a PDF, PNG or JPEG file"))
+        elif not src.is_file():
+            problems.append(Problem("report/study.yaml", None, f"front_page: {front} does not exist"))
+        elif src.suffix.lower() == ".pdf":
+            front_page_image(src, work / meta.front_page)
+        else:
+            shutil.copyfile(src, work / meta.front_page)
     for fid in doc.figures:
         svg = inp.figures.get(fid)
         if svg is None or not svg.is_file():

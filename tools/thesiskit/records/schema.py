@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+# Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
+MAX_GRID = 100  # rows and columns of a graph figure
+MAX_NODES = 300  # boxes of a graph figure
+MAX_LABEL = 2000  # characters of one box or table cell
+MAX_TABLE = 500  # rows of a table figure (and cells of a row)
+Cell = Annotated[str, Field(max_length=MAX_LABEL)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Person(_Record):
@@ -60,7 +66,14 @@ class Study(_Record):
     institution_note: str | None = None
     """A note on the institution (e.g. its former name)."""
     institution_place: str | None = None
-    """Where the institution is (for citations: the place of the thesis)."""
+    """Where the institution is (for citations: the place of the thesis); printed on the title page."""
+    faculty: str | None = None
+    """Faculty (fakultet) the thesis is submitted at, printed on the title page."""
+    department: str | None = None
+    """Department or institute (institutt), printed on the title page."""
+    front_page: str | None = None
+    """The institution's own front page (framside) as a PDF, PNG or JPEG file, relative to the study
+    folder (e.g. ``report/framside.pdf``): printed as page 1, before the kit's title page."""
     course_code: str
     """Course code of the thesis (printed in the exam submission)."""
     candidate_number: str
@@ -212,14 +225,14 @@ class Node(_Record):
 
     id: str
     """Id, used by edges."""
-    label: str
+    label: str = Field(max_length=MAX_LABEL)
     """Text in the box, as printed."""
-    row: int = Field(ge=1)
+    row: int = Field(ge=1, le=MAX_GRID)
     """Grid row (1 = top)."""
-    col: float = Field(ge=1)
+    col: float = Field(ge=1, le=MAX_GRID, allow_inf_nan=False)
     """Grid column (1 = left; halves allowed to centre a box)."""
-    span: float = 1
-    """Width in grid columns."""
+    span: float = Field(default=1, gt=0, le=MAX_GRID, allow_inf_nan=False)
+    """Width in grid columns (more than 0)."""
 
 
 class Figure(_Record):
@@ -235,13 +248,13 @@ class Figure(_Record):
     """Text alternative: what the figure says, in prose."""
     kind: Literal["graph", "table", "informants"]
     """graph: boxes and lines; table: a table; informants: the informant table."""
-    nodes: list[Node] = Field(default_factory=list)
+    nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     """Boxes (graph)."""
-    edges: list[tuple[str, str]] = Field(default_factory=list)
+    edges: list[tuple[str, str]] = Field(default_factory=list, max_length=MAX_NODES * 4)
     """Lines between boxes, from → to (graph)."""
-    header: list[list[str]] = Field(default_factory=list)
+    header: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=20)
     """Header rows (table)."""
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[Annotated[list[Cell], Field(max_length=MAX_TABLE)]] = Field(default_factory=list, max_length=MAX_TABLE)
     """Body rows (table)."""
     notes: list[str] = Field(default_factory=list)
     """Legend lines printed under the figure."""

@@ -39,6 +39,7 @@ def load_yaml(text: str, rel: str) -> tuple[Any, dict[Path_, int]]:
         if node is None:
             return None, lines
         line = _LineOf(text)
+        _alias_budget(node, rel, line)
         _walk(node, (), lines, set(), line)
         _no_duplicate_keys(node, rel, line)
         try:
@@ -78,6 +79,53 @@ def _problem(exc: yaml.YAMLError) -> str:
         return f"character U+{code:04X} is not allowed in YAML"
     problem = getattr(exc, "problem", None)
     return str(problem) if problem else " ".join(str(exc).split())
+
+
+ALIAS_BUDGET = 10_000
+"""How many more values than the file writes out its aliases (``*name``) may add when expanded."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _alias_budget(root: yaml.Node, rel: str, line: _LineOf) -> None:
+    """Refuse aliases that expand far beyond the file (a "billion laughs"), and text with control bytes."""
+    size: dict[int, int] = {}
+    nodes = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    active: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            children = _children(node)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            continue
+        if key in size:
+            continue
+        if key in active:
+            raise InputError.at(rel, line(node.start_mark), "YAML error: an alias refers to itself")
+        nodes += 1
+        if isinstance(node, yaml.ScalarNode) and _CONTROL.search(str(node.value)):
+            bad = _CONTROL.search(str(node.value))
+            code = ord(bad.group()) if bad else 0
+            raise InputError.at(rel, line(node.start_mark), f"control character U+{code:04X} in text; remove it")
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in size)
+    if size[id(root)] > nodes + ALIAS_BUDGET:
+        raise InputError.at(
+            rel,
+            None,
+            f"YAML error: aliases expand to {size[id(root)]:,} values (at most {ALIAS_BUDGET:,} more than written)",
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], line: _LineOf) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal
@@ -140,6 +141,21 @@ def candidate(language: str, number: str) -> str:
     return f"{word} {number}"
 
 
+MAX_DEPTH = 40
+"""Lists and block quotes nest at most this deep (the Markdown parsers recurse once per level)."""
+_DEPTH = re.compile(r"^((?:[ ]{0,3}>[ ]?)*)([ \t]*)", re.M)
+
+
+def _too_deep(markdown: str) -> int | None:
+    """The first line (1-based) nested deeper than MAX_DEPTH, if any."""
+    for m in _DEPTH.finditer(markdown):
+        quotes = m.group(1).count(">")
+        indent = len(m.group(2).expandtabs(4)) // 2  # a list level is 2–4 columns
+        if quotes > MAX_DEPTH or indent > MAX_DEPTH * 2:
+            return markdown.count("\n", 0, m.start()) + 1
+    return None
+
+
 def render_chapters(
     chapters: list[Chapter],
     records: Records,
@@ -175,6 +191,10 @@ def render_chapters(
             md = render_source(env, ch.text, rel, ctx)
         except InputError as exc:
             problems.extend(exc.problems)
+            continue
+        deep = _too_deep(md)
+        if deep:
+            problems.append(Problem(rel, deep, f"nested more than {MAX_DEPTH} levels deep (lists or quotes)"))
             continue
         pages.append(Page(ch.path, ch.title, numberer.number(md, ch.path, source=rel)))
     problems.extend(numberer.problems)

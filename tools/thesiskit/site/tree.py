@@ -11,7 +11,7 @@ from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
 from ..lang import locale_for
-from ..project import Project
+from ..project import Project, inside
 from ..records import Records
 from ..render.chapters import Rendered
 from ..render.env import KIT_TEMPLATES, render
@@ -73,6 +73,7 @@ def write_markdown_tree(
     for extra in project.docs.rglob("*"):  # images and other files the chapters link to
         where = extra.relative_to(project.docs)
         if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in where.parts):
+            inside(project, extra)  # a symbolic link out of the study is not published
             (out / where).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(extra, out / where)
     return [path for path in files if path.endswith(".md")]

@@ -30,6 +30,7 @@ from .ano008_raw_data import classify
 
 CODE = "ANO010"
 SEVERITY = "warning"
+_HINT = re.compile(r"Users|Documents and Settings|/home/|~/|file:///", re.I)
 _HOME = re.compile(
     r"(?:[A-Za-z]\\?:[\\/]+(?:Users|Documents and Settings)[\\/]|/Users/|/home/|~/|file:///)[^\s:;{}]*", re.I
 )
@@ -40,7 +41,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
     src = ctx.bib_source
     if src is None:
         return
-    for m in _HOME.finditer(src.anon):
+    for m in _HOME.finditer(src.anon) if _HINT.search(src.anon) else ():
         if src.key_at(m.start())[-1:] == ("file",):  # reported once per entry below
             continue
         yield src.hit(m.start(), m.end(), "a local path (names the user's account and folders); remove it")

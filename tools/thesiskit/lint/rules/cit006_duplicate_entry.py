@@ -42,14 +42,16 @@ def _doi(value: str) -> str:
     return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", value.strip(), flags=re.I).casefold()
 
 
+_WORD = re.compile(r"\w+")
 _PART_FIELDS = ("chapter", "volume", "number", "part", "issue")
 """What tells parts of one work apart: chapters of a book (classic ``@inbook``), volumes of a series."""
 
 
 def _norm(value: str) -> str:
-    text = unicodedata.normalize("NFKD", value.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", text))
+    text = value.casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(text))
 
 
 def _title(entry: BibEntry) -> str:
