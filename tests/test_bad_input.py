@@ -190,6 +190,16 @@ CASES = {
         "templates/site/quote.md.j2:2",
         "division by zero",
     ),
+    "figure-overlap": (
+        _edit_replace(
+            "report/figures/modell.yaml",
+            "{id: c, label: Teknologi, row: 2, col: 3}",
+            "{id: c, label: T, row: 2, col: 1}",
+        ),
+        2,
+        "report/figures/modell.yaml",
+        "overlap",
+    ),
     "missing-css": (
         _edit_replace("mkdocs.yml", "  - assets/thesiskit.css\n", "  - assets/thesiskit.css\n  - egen.css\n"),
         2,

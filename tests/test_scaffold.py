@@ -103,3 +103,20 @@ def test_the_publishing_workflow_runs_for_a_new_study(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     assert str(PdfReader(root / "build" / "thesis.pdf").metadata["/CreationDate"]).startswith("D:20240502")
+
+
+def test_a_kit_installed_from_git_is_pinned_at_its_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import thesiskit.scaffold as scaffold
+
+    url = {"url": "https://example.org/kit.git", "vcs_info": {"vcs": "git", "commit_id": "0123abcd"}}
+
+    class Dist:
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(url) if name == "direct_url.json" else None
+
+    monkeypatch.setattr(scaffold, "distribution", lambda name: Dist())
+    assert main(["new", str(tmp_path / "s")]) == 0
+    lines = (tmp_path / "s" / "requirements.txt").read_text("utf-8").splitlines()
+    assert lines[-1] == "thesiskit @ git+https://example.org/kit.git@0123abcd"
+    monkeypatch.setattr(scaffold, "distribution", lambda name: type("D", (), {"read_text": lambda s, n: None})())
+    assert scaffold.kit_requirement() is None

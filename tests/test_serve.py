@@ -47,3 +47,43 @@ def test_serve_rerenders_an_edited_chapter(sample_copy: Callable[[str], Path]) -
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, ConnectionError):
+        return b""
+
+
+def test_serve_previews_the_pdf_and_recompiles_it_after_an_edit(sample_copy: Callable[[str], Path]) -> None:
+    from pypdf import PdfReader
+
+    root = sample_copy("mini")
+    port = _free_port()
+    argv = [sys.executable, "-m", "thesiskit.cli", "serve", "--project", str(root), "--port", str(port)]
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def served_text(must: str, seconds: float = 120) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pdf = _get(f"http://127.0.0.1:{port}/mini/thesis.pdf")
+            if pdf.startswith(b"%PDF"):
+                import io
+
+                text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+                if must in text:
+                    return text
+            time.sleep(0.5)
+        raise AssertionError(f"{must!r} did not appear in the served PDF within {seconds} s")
+
+    try:
+        served_text("Samarbeid mellom etater er krevende")
+        assert not (root / "build" / "thesis.pdf").exists(), "serve wrote the published PDF"
+        chapter = root / "docs" / "01-innledning.md"
+        chapter.write_text(chapter.read_text("utf-8").replace("er krevende", "er svært krevende"), "utf-8")
+        served_text("Samarbeid mellom etater er svært krevende")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -1,7 +1,8 @@
 """Markup that automatic checkers cannot judge, read from the real site's HTML.
 
 - Every figure (an SVG image) has an alt text and, right after it, a text version that carries
-  its content: the boxes of an org chart as a nested list, a table figure as a real table.
+  its content: the boxes of an org chart as a nested list. A table record is a real table
+  (header cells for columns and rows) in a ``<figure class="tabell">``, not a picture.
 - Every informant quote is a block quote with its attribution (unless the thesis prints it without
   one), and the attribution link names the informant ("Informant 4", not just "4").
 - A page whose first heading is in another language (`lang=en`) has its content in that language.
@@ -23,6 +24,7 @@ FIGURE = re.compile(
     r'<details class="tekstalternativ">(?P<details>.*?)</details>',
     re.S,
 )
+TABLE = re.compile(r'<figure class="tabell" id="fig-(?P<id>[^"]+)">(?P<figure>.*?)</figure>', re.S)
 QUOTE = re.compile(r'<blockquote class="sitat" id="sitat-(?P<id>[^"]+)">(?P<body>.*?)</blockquote>', re.S)
 
 
@@ -59,6 +61,17 @@ def test_every_figure_has_an_alt_text_and_a_text_version_with_its_content(real_b
             if fig.kind == "table":
                 for row in fig.rows:
                     assert " ".join(row[0].split()) in text, f"{rel}: table {fid} lacks the row {row[0]!r}"
+        for m in TABLE.finditer(page):
+            fid, figure = m["id"], m["figure"]
+            seen[fid] = rel
+            fig = figures[fid]
+            assert "<img" not in figure, f"{rel}: table {fid} is a picture"
+            assert "<table" in figure and '<th scope="col"' in figure and '<th scope="row"' in figure, (
+                f"{rel}: table figure {fid} is not a real table with header cells"
+            )
+            text = _text(figure)
+            for row in fig.rows:
+                assert " ".join(row[0].split()) in text, f"{rel}: table {fid} lacks the row {row[0]!r}"
     listed = re.findall(r'href="[^"]*#fig-([^"]+)"', _pages(real_build)["figurer/index.html"])
     assert listed and set(seen) == set(listed), f"figures with a text version {sorted(seen)}, listed {sorted(listed)}"
 

@@ -32,8 +32,34 @@ def test_submission_pdf_is_complete_and_anonymous(real_pdfs: Built) -> None:
 def test_seven_figures_with_alt_text(real_pdfs: Built) -> None:
     pdf = Pdf(real_pdfs.pdf())
     assert sum(1 for _ in pdf.pages_with("Figur 7:")) == 1
+    alts = " | ".join(t.alt or "" for t in pdf.tags.find("Figure"))  # an edition note may follow
     for fig in real_pdfs.src.records.figures.values():
-        assert " ".join(fig.alt.split()) in pdf.strings, fig.id
+        if fig.kind == "graph":
+            assert " ".join(fig.alt.split()) in alts, fig.id
+
+
+def test_edition_figur_6_and_7_are_tables_with_their_label(real_pdfs: Built) -> None:
+    """Edition test (this study only): the original's "Figur 6" and "Figur 7" are data tables.
+
+    In the PDF they keep their label and place in the figure numbering (and in the list of
+    figures), but are tagged /Table with /TH header cells, not pictures with a prose /Alt.
+    """
+    pdf = Pdf(real_pdfs.pdf())
+    text = normalize(pdf.text)
+    assert "Figur 6: kontorenes formelle møtestruktur" in text
+    assert "Figur 7: Bakgrunnsinformasjon om informantene." in text
+    assert "Figur 6 kontorenes formelle møtestruktur" in text and "Figur 7 Bakgrunnsinformasjon" in text  # list
+    assert "Tabell 1" not in text
+    figures = real_pdfs.src.records.figures
+    alts = " | ".join(t.alt or "" for t in pdf.tags.find("Figure"))  # an edition note may follow
+    for fid in ("motestruktur", "informanter"):
+        assert " ".join(figures[fid].alt.split()) not in alts, f"{fid} is still a picture"
+    tables = [t for t in pdf.tags.find("Table") if t.find("TH")]
+    heads = [len(t.find("TH")) for t in tables]
+    assert 4 in heads, "Figur 6: a table with its header cells (title row and three column heads)"
+    assert 12 in heads, "Figur 7: a table with its two header rows (groups and code numbers)"
+    figur7 = next(t for t in tables if len(t.find("TH")) == 12)
+    assert len(figur7.find("TD")) == 7 * 9
 
 
 def test_rebuild_is_byte_identical(real_pdfs: Built, tmp_path: Path) -> None:

@@ -9,9 +9,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.lint.helpers import make_study
 from tests.lint.test_formats import SCHEMA
+from thesiskit.cite.bib import parse_bib
+from thesiskit.cite.ids import isbns
+from thesiskit.cite.latex import decode
+from thesiskit.cite.names import parse_names
 from thesiskit.cli import main
 from thesiskit.lint import LintOptions, lint_project
 from thesiskit.lint.registry import Rule, registry
@@ -136,3 +142,45 @@ def test_paths_from_the_repository_root(tmp_path: Path, capsys: pytest.CaptureFi
     main(["lint", "--project", str(root), "--format", "json"])
     paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "docs/a.md" in paths, "text and JSON stay relative to the study"
+
+
+# Fuzz: the bibliography's parsers never raise, whatever the text ------------------------------------
+
+PIECES = [*'@{}"#,=%\\ \n~-aAbBøØ019', " and ", "others", "family=", "\\o", '\\"{u}']
+BIBTEX_CHARS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+FUZZ = settings(
+    derandomize=True, database=None, deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@FUZZ
+@given(BIBTEX_CHARS)
+def test_name_lists_never_raise(value: str) -> None:
+    names = parse_names(value)
+    assert all(isinstance(p.family, str) for p in names.people)
+
+
+@FUZZ
+@given(BIBTEX_CHARS)
+def test_latex_decoding_never_raises(value: str) -> None:
+    assert isinstance(decode(value), str)
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list("0123456789Xx-() ,;ISBNPrint"))))
+def test_isbn_fields_never_raise(value: str) -> None:
+    assert all(i.kind in ("isbn", "issn", "invalid") for i in isbns(value))
+
+
+@FUZZ
+@given(
+    st.builds(
+        lambda body, tail: "@book{k,\n  author = {" + body + "},\n  title = " + tail + "\n}\n",
+        BIBTEX_CHARS,
+        BIBTEX_CHARS,
+    )
+)
+def test_bibliography_never_raises(text: str) -> None:
+    bib = parse_bib(text, "references.bib")
+    for e in bib.entries.values():
+        assert isinstance(e.family_names, list)

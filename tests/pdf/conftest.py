@@ -61,7 +61,7 @@ class Built:
                     first = entry.family_names[0] if entry.family_names else " ".join(title[:2])
                     cited[item.key] = (first, entry.year)
         author = f"Kandidatnummer {study.candidate_number}" if submission else study.author.name
-        n_figures = sum(1 for p in inp.pages for _ in re.finditer(r"\{#fig-", p.markdown))
+        n_figures = sum(1 for f in inp.floats.items if f.series == "figure")
         return Expected(study.title, author, headings, n_figures, cited, min_pages)
 
 

@@ -182,6 +182,11 @@ class Pdf:
         return pages
 
     @cached_property
+    def tags(self) -> Tag:
+        """The structure tree."""
+        return struct_tree(self.reader)
+
+    @cached_property
     def catalog(self) -> DictionaryObject:
         """The document catalog."""
         root = self.reader.trailer["/Root"]
@@ -223,6 +228,44 @@ class Pdf:
 
         walk(self.reader.trailer)
         return "\n".join(chunks)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An element of the PDF's structure tree."""
+
+    role: str
+    """Its structure type without the slash (``Table``, ``TH``, ``Figure``)."""
+    alt: str | None
+    text: str
+    """The text of its marked content (ActualText or the page text is not read; only /Alt and /T)."""
+    children: list[Tag]
+
+    def find(self, role: str) -> list[Tag]:
+        """Every descendant (and itself) with this role, in order."""
+        found = [self] if self.role == role else []
+        for child in self.children:
+            found += child.find(role)
+        return found
+
+
+def struct_tree(reader: PdfReader) -> Tag:
+    """The PDF's structure tree (tagged PDF) as ``Tag`` values, from /StructTreeRoot."""
+
+    def walk(obj: Any) -> Tag | None:
+        obj = obj.get_object() if isinstance(obj, IndirectObject) else obj
+        if not isinstance(obj, DictionaryObject):
+            return None
+        kids = obj.get("/K")
+        items = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        children = [t for t in (walk(k) for k in items) if t is not None]
+        alt = obj.get("/Alt")
+        return Tag(str(obj.get("/S", "")).lstrip("/"), str(alt) if alt is not None else None, "", children)
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    tag = walk(root)
+    assert tag is not None, "no structure tree"
+    return tag
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def test_a_cited_key_missing_from_the_bibliography_names_the_page(sample_pdfs: B
 
 def test_a_figure_without_its_svg_is_an_input_error(sample_pdfs: Built, tmp_path: Path) -> None:
     figures = {k: v for k, v in sample_pdfs.figures.items() if k != "modell"}
-    with pytest.raises(InputError, match=r"report/figures/modell.yaml: no SVG was rendered"):
+    with pytest.raises(InputError, match=r"report/figures/modell.yaml: no file was made"):
         build_pdf(_input(sample_pdfs, figures=figures), tmp_path / "x.pdf")
 
 

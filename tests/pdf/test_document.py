@@ -65,12 +65,12 @@ def test_the_given_reference_page_is_kept_in_place() -> None:
 
 def test_figures_are_numbered_in_order_and_mentions_link_to_them() -> None:
     doc = assemble(_pages(), "nb", "NO")
-    assert doc.figures == ["a", "b"]
+    assert doc.figures == ["fig-a", "fig-b"]
     assert "Se [Figur 1](#fig-a) og [figur 2](#fig-b)." in doc.chunks[2].markdown
 
 
 def test_mentions_in_headings_captions_code_and_links_are_left_alone() -> None:
-    numbers = {1: "a"}
+    numbers = {1: "fig-a"}
     text = "# Figur 1 {#x}\n\n![Figur 1](f.svg)\n\n`Figur 1`\n\n```\nFigur 1\n```\n\n[Figur 1](#fig-a)\n\nFigur 9"
     assert link_figure_mentions(text, numbers) == text
 

@@ -24,7 +24,9 @@ def test_docx_has_the_pdf_text_numbered_with_pictures_and_references(sample_copy
     headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
     assert "1 Innledning" in headings and "1.1 Bakgrunn" in headings and "2.1 Stolthet" in headings
     assert "Vedlegg 1" in headings and "Litteraturliste" in headings  # unnumbered stay unnumbered
-    assert len(doc.inline_shapes) == 3  # the three figures, drawn as PNG
+    assert len(doc.inline_shapes) == 1  # the graph figure, drawn as PNG
+    heads = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    assert ["Møte", "Kontor A", "Kontor B"] in heads  # table records are tables in Word too
     with zipfile.ZipFile(out) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         styles = z.read("word/styles.xml").decode("utf-8")

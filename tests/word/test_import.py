@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -94,11 +95,22 @@ def test_metadata_and_report(imported: Path) -> None:
     assert "«Masteroppgave i sykepleie»" not in report and (imported / "import" / "forside.md").is_file()
 
 
-def test_imported_study_lints_clean_and_builds(imported: Path) -> None:
+def test_imported_study_lints_clean_and_builds(imported: Path, tmp_path: Path) -> None:
+    # the picture Word gave no alt text is the gate's one error (MKD001) until the author writes one
     errors = [f for f in lint_project(imported, LintOptions()) if f.severity == "error"]
+    assert [(f.rule, f.path) for f in errors] == [("MKD001", "docs/01-innledning.md")], [str(f) for f in errors]
+    assert "innledning-2.png" in errors[0].message
+    study = tmp_path / "with-alt"
+    shutil.copytree(imported, study)
+    chapter = study / "docs" / "01-innledning.md"
+    text = chapter.read_text(encoding="utf-8")
+    assert "![](bilder/innledning-2.png)" in text
+    picture = '![Et diagram](bilder/innledning-2.png){fig-alt="To bokser med en pil."}'
+    chapter.write_text(text.replace("![](bilder/innledning-2.png)", picture), "utf-8")
+    errors = [f for f in lint_project(study, LintOptions()) if f.severity == "error"]
     assert not errors, [str(f) for f in errors]
-    build_study(imported, BuildOptions(pdf=False))
-    html = (imported / "site" / "01-innledning" / "index.html").read_text(encoding="utf-8")
+    build_study(study, BuildOptions(pdf=False))
+    html = (study / "site" / "01-innledning" / "index.html").read_text(encoding="utf-8")
     assert "Thagaard" in html and "bilder/innledning-1.png" in html
 
 

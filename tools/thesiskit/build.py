@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -9,7 +10,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -17,17 +17,19 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from . import cache
 from . import figures as figure_code
+from .cache import cache_key, read_entry, restore_folder, store_folder, write_entry
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
-from .figures.files import write_figures
+from .figures.files import picture_files, write_figures
 from .lang import locale_for
 from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
-from .publish import prune_cache, swap_in
+from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
 from .render.env import render
@@ -59,10 +61,12 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
+    with publish_lock(project):
+        recover(project)  # a build killed while publishing: finish that first
     with step("Reading sources"):
         src = read_sources(project)
-    project.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -91,7 +95,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
                 when = source_date(project, src.records.study)
                 with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
-                    build_site(project, src.config, tree, pages, staging, head, src.records.study.language)
+                    cached_site(src, tree, pages, staging, head)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
@@ -105,7 +109,8 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
         with step("Publishing"):
-            swap_in(project, staging)
+            with publish_lock(project):
+                swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
                 write_engine_config(project, src.config, pages, head, src.records.study.language)
@@ -123,7 +128,14 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
 
 
 def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
-    """Every figure as SVG (``write_figures``), kept in the cache by the records and the drawing code."""
+    """Every figure record's file: graphs drawn as SVG (cached), pictures as their own files.
+
+    The SVGs are kept in the cache by the records and the drawing code.
+    """
+    return {**_drawn_figures(src, folder), **picture_files(src.project, src.records)}
+
+
+def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
     digest = hashlib.sha256()
     code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
@@ -135,20 +147,17 @@ def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
         *(f.model_dump_json().encode() for f in records.figures.values()),
     ):
         digest.update(part + b"\0")
-    cached = src.project.cache / f"figures-{digest.hexdigest()[:32]}.json"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
+    cached = cache.entry(src.project.cache, "figures", digest.hexdigest()[:32])
+    svgs = cache.read_json(cached)
+    if isinstance(svgs, dict) and set(svgs) == set(records.figures):
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
-        for fid, svg in json.loads(cached.read_text("utf-8")).items():
+        for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(svg, encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8")
         return out
     out = write_figures(records, folder)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({fid: p.read_text("utf-8") for fid, p in out.items()}, ensure_ascii=False), "utf-8")
-    tmp.replace(cached)
+    cache.write_json(cached, {fid: p.read_text("utf-8") for fid, p in out.items()})
     return out
 
 
@@ -156,7 +165,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     """Render for the site, resolve citations and write the plain Markdown tree; return its pages."""
     project, records = src.project, src.records
     with step("Rendering chapters for the site"):
-        rendered = resolve_refs(render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf), "site")
+        rendered = render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf, docs=project.docs)
+        rendered = resolve_refs(rendered, "site", {c.path: c.text for c in src.chapters})
         clusters = collect_clusters(rendered.pages)
         check_keys(clusters, src.bib, src.chapters)
     with step("Resolving citations (Pandoc citeproc, one run)"):
@@ -178,8 +188,10 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
-    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission)
-    rendered = resolve_refs(rendered, "pdf")
+    rendered = render_chapters(
+        src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
+    )
+    rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
     refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
@@ -196,7 +208,9 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
         cut = numbered[-1] + 1 if numbered else len(pages)
     pages = [*pages[:cut], refs, *pages[cut:]]
     created = source_date(src.project, src.records.study)
-    return PdfInput(src.project, src.records, pages, figures, src.project.bib, submission, created, engine)
+    return PdfInput(
+        src.project, src.records, pages, figures, src.project.bib, submission, created, engine, rendered.floats
+    )
 
 
 def cached_pdf(inp: PdfInput, out: Path) -> None:
@@ -217,6 +231,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
     parts: list[bytes] = [
         json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
         *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
+        *(d.encode() + b"=" + (inp.project.docs / rel).read_bytes() for d, rel in sorted(inp.floats.media.items())),
         read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
@@ -229,16 +244,67 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
     for part in parts:
         digest.update(part + b"\0")
-    cached = inp.project.cache / f"pdf-{digest.hexdigest()[:32]}.pdf"
-    if cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
-        shutil.copyfile(cached, out)
+    cached = cache.entry(inp.project.cache, "pdf", digest.hexdigest()[:32], "pdf")
+    pdf = cache.read(cached, cache.is_whole_pdf)
+    if pdf is not None:
+        out.write_bytes(pdf)
         return
     build_pdf(inp, out)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    shutil.copyfile(out, tmp)
-    tmp.replace(cached)
+    made = out.read_bytes()
+    if cache.is_whole_pdf(made):
+        cache.write(cached, made)
+
+
+def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str) -> None:
+    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build.
+
+    That is the Markdown tree, navigation, head tags, the study's other files (configuration,
+    overrides), the kit's code, the installed packages and the build date.
+    """
+    project = src.project
+    files = sorted(p for p in tree.rglob("*") if p.is_file())
+    key = cache_key(
+        _inputs_digest(project),
+        json.dumps([pages, head, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
+        *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
+    )
+    if restore_folder(project.cache, "site", key, staging / "site"):
+        return
+    build_site(project, src.config, tree, pages, staging, head, src.records.study.language)
+    store_folder(project.cache, "site", key, staging / "site")
+
+
+def _inputs_digest(project: Project) -> str:
+    """A digest of what a cached build result may depend on besides its own input.
+
+    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
+    installed packages with their versions. Computed once per run (per ``Project``).
+    """
+    from importlib.metadata import distributions
+
+    known = _DIGESTS.get(id(project))
+    if known is not None and known[0] is project:
+        return known[1]
+
+    parts: list[bytes] = []
+    outputs = {project.site.resolve(), project.build.resolve()}
+    for base in (project.root, Path(__file__).parent):
+        for folder, dirs, names in os.walk(base):
+            here = Path(folder)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
+            )
+            for name in sorted(names):
+                if not name.startswith("."):
+                    path = here / name
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
+    _DIGESTS.clear()  # one run at a time is remembered
+    _DIGESTS[id(project)] = (project, cache_key(*parts))
+    return _DIGESTS[id(project)][1]
+
+
+_DIGESTS: dict[int, tuple[Project, str]] = {}
 
 
 def _has_numbered_heading(page: Page) -> bool:
@@ -308,7 +374,14 @@ def run_gate(src: Sources, *, strict: bool = False) -> None:
     """
     from .lint import LintOptions, has_errors, lint_reading
 
-    findings = lint_reading(src.reading, LintOptions(render=False))
+    key = cache_key("gate", _inputs_digest(src.project))
+    stored = read_entry(src.project.cache, "gate", key)
+    if stored is not None:
+        findings = [Finding(**f) for f in stored]
+    else:
+        findings = lint_reading(src.reading, LintOptions(render=False))
+        if not any(f.internal for f in findings):
+            write_entry(src.project.cache, "gate", key, [dataclasses.asdict(f) for f in findings])
     _stop_on(findings, strict, "thesis lint")
     if not has_errors(findings, strict):
         _show_warnings(findings)

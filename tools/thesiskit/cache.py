@@ -1,11 +1,11 @@
-"""Build results kept in ``build/.cache`` by content hash: atomic on write, hash-checked on read.
+"""The one cache of engine results (``build/.cache``): entries that cannot lie.
 
-An entry is ``<kind>-<key>.json``: the SHA-256 of its payload on the first line, the payload after
-it. A read whose payload does not match its hash (a truncated or corrupted file) is treated as a
-miss and the file is removed, so the result is computed again and never published. Writes go to
-a temporary file in the same folder that is renamed into place, so a reader never sees half an
-entry, even with several builds at once. ``publish.prune_cache`` keeps the newest entries of each
-kind.
+An entry is named ``<kind>-<key>.<suffix>`` (``key`` a hash of everything the result is made
+from). Its file holds the SHA-256 of the payload on the first line, then the payload. An entry is
+written to a private temporary file and renamed into place, so a reader sees a whole entry or none;
+on reading, the hash is checked: a truncated, edited or foreign entry is deleted and reported as a
+miss, so the caller builds the result again instead of publishing a broken one.
+``publish.prune_cache`` keeps the newest entries of each kind.
 """
 
 from __future__ import annotations
@@ -14,9 +14,79 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+_HEADER = b"thesiskit-cache sha256="
+
+
+def entry(cache: Path, kind: str, key: str, suffix: str = "json") -> Path:
+    """Where the entry of ``kind`` for ``key`` lives."""
+    return cache / f"{kind}-{key}.{suffix}"
+
+
+def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | None:
+    """The entry's payload, or None if it is missing or does not match its hash (then it is deleted).
+
+    ``check`` may test the payload further (e.g. that a PDF is whole); False also discards it.
+    """
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    head, sep, payload = data.partition(b"\n")
+    good = (
+        sep == b"\n"
+        and head.startswith(_HEADER)
+        and head[len(_HEADER) :].decode("ascii", "replace") == hashlib.sha256(payload).hexdigest()
+    )
+    if good and check is not None:
+        good = check(payload)
+    if not good:
+        path.unlink(missing_ok=True)
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when the cache is pruned
+    return payload
+
+
+def write(path: Path, payload: bytes) -> None:
+    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_HEADER + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path) -> Any | None:
+    """A JSON entry, or None (missing, broken or not JSON: then it is deleted)."""
+    payload = read(path)
+    if payload is None:
+        return None
+    try:
+        return json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        path.unlink(missing_ok=True)
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Store ``data`` as a JSON entry."""
+    write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def is_whole_pdf(data: bytes) -> bool:
+    """Whether ``data`` looks like a complete PDF (header at the start, end-of-file marker at the end)."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
 def cache_key(*parts: str | bytes) -> str:
@@ -28,36 +98,44 @@ def cache_key(*parts: str | bytes) -> str:
     return digest.hexdigest()[:40]
 
 
-def _entry(cache: Path, kind: str, key: str) -> Path:
-    return cache / f"{kind}-{key}.json"
-
-
 def read_entry(cache: Path, kind: str, key: str) -> Any | None:
     """The JSON value stored under ``kind``/``key``, or None if absent or damaged (then removed)."""
-    path = _entry(cache, kind, key)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    head, _, payload = raw.partition(b"\n")
-    if hashlib.sha256(payload).hexdigest().encode() != head:
-        path.unlink(missing_ok=True)
-        return None
-    try:
-        value = json.loads(payload.decode("utf-8"))
-    except ValueError:
-        path.unlink(missing_ok=True)
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used: kept when the cache is pruned
-    return value
+    return read_json(entry(cache, kind, key))
 
 
 def write_entry(cache: Path, kind: str, key: str, value: Any) -> None:
     """Store ``value`` (JSON) under ``kind``/``key``, atomically."""
-    payload = json.dumps(value, ensure_ascii=False).encode("utf-8")
-    path = _entry(cache, kind, key)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    tmp.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-    tmp.replace(path)
+    write_json(entry(cache, kind, key), value)
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def store_folder(cache: Path, kind: str, key: str, folder: Path) -> None:
+    """Keep a copy of ``folder`` under ``kind``/``key``: the files, and their hashes as an entry."""
+    target = cache / f"{kind}-{key}"
+    tmp = cache / f".{kind}-{key}.{os.getpid()}-{threading.get_ident()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(folder, tmp)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(tmp, target)
+    write_entry(cache, kind, key, _tree_hashes(target))
+
+
+def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
+    """Copy the folder kept under ``kind``/``key`` to ``folder``; False if absent or any file differs."""
+    hashes = read_entry(cache, kind, key)
+    source = cache / f"{kind}-{key}"
+    if hashes is None or not source.is_dir():
+        return False
+    if _tree_hashes(source) != hashes:  # damaged or changed since: built again
+        shutil.rmtree(source, ignore_errors=True)
+        return False
+    shutil.copytree(source, folder)
+    os.utime(source)  # recently used: kept when the cache is pruned
+    return True

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -146,8 +148,29 @@ def import_(file: Path, bib: Path | None, into: Path | None, quote_pattern: str 
     )
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (staging folders are removed on the way) and stop."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    from .pandoc import stop_children
+
+    stop_children()
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 gate findings, 2 usage or input error)."""
+    if threading.current_thread() is not threading.main_thread():
+        return _run(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)  # SIGTERM unwinds: staging removed, Pandoc killed
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="thesis", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -163,7 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
+        from .pandoc import stop_children
+
+        stop_children()
         return 130
+    except Terminated:
+        console.print("Stopped (SIGTERM); nothing was published.")
+        return 143
     except Exception as exc:  # the one place that turns any other error into one line, exit 2
         report_crash(exc)
         return 2

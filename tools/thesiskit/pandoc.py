@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import subprocess
 from pathlib import Path
 
@@ -31,14 +33,45 @@ def pandoc_version() -> tuple[int, ...]:
     return tuple(int(p) for p in first.split(".") if p.isdigit())
 
 
+TIMEOUT = float(os.environ.get("THESISKIT_PANDOC_TIMEOUT", "600"))
+"""Seconds one Pandoc run may take (a whole thesis takes a few); then it is stopped and the build fails."""
+_running: set[subprocess.Popen[str]] = set()
+
+
 def run_pandoc(args: list[str], stdin: str | None = None, cwd: Path | None = None) -> str:
-    """Run Pandoc; return stdout; raise ToolError with Pandoc's message on failure."""
+    """Run Pandoc; return stdout; raise ToolError with Pandoc's message on failure or after ``TIMEOUT``."""
     argv = [pandoc_path(), *args]
     command(argv)
-    proc = subprocess.run(argv, input=stdin, capture_output=True, text=True, encoding="utf-8", cwd=cwd, check=False)
+    proc = subprocess.Popen(
+        argv,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+    )
+    _running.add(proc)
+    try:
+        out, err = proc.communicate(stdin, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise ToolError(
+            f"Pandoc did not finish within {TIMEOUT:.0f} s and was stopped (set THESISKIT_PANDOC_TIMEOUT for more)"
+        ) from None
+    finally:
+        _running.discard(proc)
     if proc.returncode != 0:
-        raise ToolError(f"Pandoc failed ({proc.returncode}): {proc.stderr.strip()}")
-    return proc.stdout
+        raise ToolError(f"Pandoc failed ({proc.returncode}): {err.strip()}")
+    return out
+
+
+def stop_children() -> None:
+    """Kill every Pandoc still running (the build was told to stop)."""
+    for proc in list(_running):
+        with contextlib.suppress(OSError):
+            proc.kill()
 
 
 def csl_path(name: str = "apa") -> Path:

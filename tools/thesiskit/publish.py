@@ -2,35 +2,132 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from .project import Project
 
+JOURNAL = ".publish.json"
+"""In build/: the staging folder being published. Present only between the first and last rename."""
+OUTPUTS = (
+    ("site", "site"),
+    ("markdown", "build/markdown"),
+    ("thesis.pdf", "build/thesis.pdf"),
+    ("thesis-submission.pdf", "build/thesis-submission.pdf"),
+    ("thesis.docx", "build/thesis.docx"),
+    (".typst", "build/.typst"),
+)
+"""What a build publishes, from the staging folder to the study: site, Markdown tree and PDFs together."""
+
+_rename = os.replace  # one name for every rename of a publish, so a test can stop the process between two
+
 
 def swap_in(project: Project, staging: Path) -> None:
-    """Move staged outputs into site/ and build/; the previous outputs stay until then."""
-    if (staging / "site").is_dir():
-        _swap_dir(staging / "site", project.site, staging / "old-site")
-    for name in ("thesis.pdf", "thesis-submission.pdf", "thesis.docx"):
-        if (staging / name).is_file():
-            os.replace(staging / name, project.build / name)  # atomic: a file is renamed over the old one
-    if (staging / "markdown").is_dir():
-        _swap_dir(staging / "markdown", project.build / "markdown", staging / "old-markdown")
+    """Publish the staged outputs together: after a failure the previous ones, after a kill either set.
 
-
-def _swap_dir(new: Path, target: Path, old: Path) -> None:
-    """Put folder ``new`` at ``target``; if the second rename fails, the previous ``target`` is put back."""
-    if target.exists():
-        os.replace(target, old)
+    A journal (build/.publish.json) names the staging folder before the first rename; each output
+    is moved aside (``staging/old/…``) and the new one moved in. If a rename fails, the ones done are
+    undone and the error raised. If the process dies in between, ``recover`` finishes the publish at
+    the start of the next build (every new output is complete in staging before the journal is written).
+    """
+    moves = [(staging / src, project.root / dst) for src, dst in OUTPUTS if (staging / src).exists()]
+    journal = project.build / JOURNAL
+    tmp = journal.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"staging": staging.name}), encoding="utf-8")
+    os.replace(tmp, journal)
+    done: list[tuple[Path, Path, Path]] = []
     try:
-        os.replace(new, target)
+        for new, target in moves:
+            old = staging / "old" / new.name
+            old.parent.mkdir(exist_ok=True)
+            if target.exists() or target.is_symlink():
+                _rename(target, old)
+            done.append((new, target, old))
+            _rename(new, target)
     except OSError:
-        if old.exists() and not target.exists():
-            os.replace(old, target)
+        _undo(done)
+        journal.unlink(missing_ok=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    journal.unlink(missing_ok=True)
+    shutil.rmtree(staging / "old", ignore_errors=True)
+
+
+def _undo(done: list[tuple[Path, Path, Path]]) -> None:
+    """Put the previous outputs back, last move first."""
+    for new, target, old in reversed(done):
+        with contextlib.suppress(OSError):
+            if target.exists() and not new.exists():
+                _rename(target, new)
+            if old.exists() and not target.exists():
+                _rename(old, target)
+
+
+def recover(project: Project) -> None:
+    """Finish a publish that a killed build left half done, and remove staging folders of dead builds."""
+    journal = project.build / JOURNAL
+    if journal.is_file():
+        try:
+            staging = project.build / str(json.loads(journal.read_text("utf-8"))["staging"])
+        except (ValueError, KeyError, TypeError, OSError):
+            staging = None
+        if staging is not None and staging.is_dir() and staging.parent == project.build:
+            for src, dst in OUTPUTS:
+                new, target, old = staging / src, project.root / dst, staging / "old" / src
+                if not new.exists():
+                    continue  # published already (or not part of this build)
+                old.parent.mkdir(exist_ok=True)
+                if (target.exists() or target.is_symlink()) and not old.exists():
+                    _rename(target, old)
+                elif target.exists():
+                    _remove(target)  # the old output was moved aside already; this one is half of nothing
+                _rename(new, target)
+        journal.unlink(missing_ok=True)
+    for stale in project.build.glob(".staging-*") if project.build.is_dir() else []:
+        if stale.is_dir() and not _in_use(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _in_use(staging: Path) -> bool:
+    """Whether the build that made ``staging`` still runs (its pid file names a live process)."""
+    try:
+        pid = int((staging / "pid").read_text("ascii"))
+    except (OSError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def publish_lock(project: Project) -> Iterator[None]:
+    """One build of a study publishes (or recovers) at a time: an advisory lock on build/.lock (POSIX)."""
+    project.build.mkdir(parents=True, exist_ok=True)
+    with (project.build / ".lock").open("a+b") as fh:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks here; a second build there runs unguarded
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
@@ -47,6 +144,13 @@ def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
             kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
         except OSError:
             continue
+    folders: list[tuple[float, Path]] = []
+    for path in cache.glob("site-*"):
+        if path.is_dir():
+            with contextlib.suppress(OSError):
+                folders.append((path.stat().st_mtime, path))
+    for _, path in sorted(folders, reverse=True)[2:]:  # a built site is large: the two newest
+        shutil.rmtree(path, ignore_errors=True)
     for kind, entries in kinds.items():
         kept = keep_pages if kind.endswith("page") or kind == "cites" else keep
         for _, path in sorted(entries, reverse=True)[kept:]:

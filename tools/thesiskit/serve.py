@@ -2,7 +2,9 @@
 
 The kit watches the study's sources (docs/, report/, templates/, references.bib, mkdocs.yml),
 renders the Markdown tree again and writes only the files whose text changed; MkDocs' own
-live reload then rebuilds the changed pages and refreshes the browser.
+live reload then rebuilds the changed pages and refreshes the browser. Then the PDF is compiled
+in this process (pages through the Pandoc page cache, one warm Typst compiler) and served at its
+site URL (``thesis.pdf``); on an error the last good PDF stays.
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .build import draw_figures, read_sources, site_tree
+from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
 from .errors import ThesisError
-from .log import console, report_error
+from .log import console, report_error, step
+from .pdf.typst import keep_compilers
 from .project import Project, open_project
 from .site.tree import write_site_config
 from .sources import load_site_config
+from .study import Sources
 
 
-def render_tree(project: Project, target: Path) -> Path:
+def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Path:
     """Render the Markdown tree, sync changed files into ``target``; return the derived config.
 
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
@@ -38,8 +42,9 @@ def render_tree(project: Project, target: Path) -> Path:
         scratch = Path(tmp)
         src = read_sources(project)
         figures = draw_figures(src, scratch / "figures")
-        pdf = project.build / "thesis.pdf"
-        tree, pages, head = site_tree(src, figures, scratch / "markdown", has_pdf=pdf.is_file())
+        served_pdf = target / "thesis.pdf"  # the preview's own PDF, made below once the pages are synced
+        pdf = served_pdf if served_pdf.is_file() else project.build / "thesis.pdf"
+        tree, pages, head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
         if pdf.is_file():
             shutil.copy2(pdf, tree / "thesis.pdf")
         config = project.build / "serve.mkdocs.yml"
@@ -66,7 +71,29 @@ def render_tree(project: Project, target: Path) -> Path:
             new_config.unlink()  # unchanged: MkDocs, which watches it, need not rebuild everything
         else:
             new_config.replace(config)
+        if with_pdf:
+            preview_pdf(src, figures, served_pdf)
         return config
+
+
+def preview_pdf(src: Sources, figures: dict[str, Path], served: Path) -> None:
+    """Compile the PDF (pages through the Pandoc cache, a warm Typst compiler) and serve it at its URL.
+
+    On an error the message is printed and the last good PDF stays served.
+    """
+    project = src.project
+    out = project.build / "serve-thesis.pdf"
+    try:
+        with step("PDF preview (Pandoc → Typst)"):
+            cached_pdf(pdf_input(src, figures, False, "typst"), out)
+    except ThesisError as exc:
+        report_error(exc)
+        console.print("  the last good PDF is still served")
+        return
+    if not served.is_file() or not filecmp.cmp(out, served, shallow=False):
+        tmp = project.build / ".serve-thesis.pdf.tmp"  # outside the watched tree
+        shutil.copyfile(out, tmp)
+        os.replace(tmp, served)
 
 
 _last_shape: dict[Path, str] = {}
@@ -102,6 +129,7 @@ def serve(project_dir: Path, port: int) -> None:
 
     project = open_project(project_dir)
     project.build.mkdir(parents=True, exist_ok=True)
+    keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     config = render_tree(project, tree)
     # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)

@@ -103,16 +103,31 @@ def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
 
 
 def build_checks(reading: Reading) -> list[tuple[Phase, Problem]]:
-    """The problems the build finds while rendering: every chapter for the site and the PDF, references resolved."""
+    """The problems the build finds while drawing and rendering.
+
+    Every figure is drawn (overlapping boxes, a table the informants file cannot fill), every chapter is
+    rendered for the site and the PDF, and the cross-references are resolved.
+    """
+    from .figures.svg import render_svg
     from .render.chapters import render_chapters
     from .render.links import resolve_refs
 
     if reading.records is None or reading.config is None or reading.problems:
         return []
     out: list[tuple[Phase, Problem]] = []
+    records = reading.records
+    for fid, fig in records.figures.items():
+        try:
+            render_svg(fig, records.informants_file)
+        except InputError as exc:
+            path, line = records.where.get(fid, ("", 0))
+            out += [("records", Problem(path or p.path, line or p.line, p.message)) for p in exc.problems]
     for target in ("site", "pdf"):
         try:
-            resolve_refs(render_chapters(reading.chapters, reading.records, reading.env, target), target)
+            rendered = render_chapters(
+                reading.chapters, reading.records, reading.env, target, docs=reading.project.docs
+            )
+            resolve_refs(rendered, target, {c.path: c.text for c in reading.chapters})
         except InputError as exc:
             out += [("render", p) for p in exc.problems if ("render", p) not in out]
     return out
@@ -126,6 +141,8 @@ _PLACEMENT = re.compile(r"included twice|not included in any chapter|heading lev
 def code_of(phase: Phase, problem: Problem) -> str:
     """The gate rule (SRC001–SRC005) a problem of the build belongs to; see those rules' documentation."""
     message = problem.message
+    if phase == "render" and message.startswith("link to #"):
+        return "MKD003"  # a link to an id no page has (render/links.py)
     if phase == "read" or _UNREADABLE.match(message) or message.startswith(("not valid UTF-8", "cannot read")):
         return "SRC001"
     if _UNKNOWN.search(message):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..cache import entry, read_json, write_json
 from ..lang import locale_for
 from ..pandoc import pandoc_version, run_pandoc
 from ..render.escape import inert_html
@@ -53,10 +53,14 @@ def run_citeproc(
     ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    cached = cache / f"citeproc-{digest.hexdigest()[:32]}.json" if cache else None
-    if cached and cached.is_file():
-        cached.touch()  # recently used: kept when the cache is pruned
-        data = json.loads(cached.read_text("utf-8"))
+    cached = entry(cache, "citeproc", digest.hexdigest()[:32]) if cache else None
+    data = read_json(cached) if cached else None
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("clusters"), dict)
+        and isinstance(data.get("entries"), dict)
+        and isinstance(data.get("langs"), dict)
+    ):
         return Citeproc(data["clusters"], data["entries"], data["langs"])
     out = run_pandoc(
         [
@@ -76,9 +80,7 @@ def run_citeproc(
     entries = {key: inert_html(" ".join(body.split())) for key, _, body in found}
     langs = {key: m.group(1) for key, attrs, _ in found if (m := _LANG_ATTR.search(attrs))}
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        data = {"clusters": rendered, "entries": entries, "langs": langs}
-        cached.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        write_json(cached, {"clusters": rendered, "entries": entries, "langs": langs})
     return Citeproc(rendered, entries, langs)
 
 

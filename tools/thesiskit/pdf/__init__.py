@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ToolError
 from ..project import Project
 from ..records import Records
 from ..render.chapters import Page
+from ..render.floats import Floats
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class PdfInput:
     """Creation date for the PDF metadata (SOURCE_DATE_EPOCH or the study's date)."""
     engine: str = "typst"
     """typst (default) or latex (needs xelatex)."""
+    floats: Floats = field(default_factory=Floats)
+    """The numbered figures and tables, and the pictures under docs/ the pages show."""
+
+    def figure_anchors(self) -> list[str] | None:
+        """Anchors of Figur 1, 2, … (None when the floats are not known)."""
+        anchors = [f.anchor for f in self.floats.items if f.series == "figure"]
+        return anchors if self.floats.items else None
 
 
 def build_pdf(inp: PdfInput, out: Path) -> None:

@@ -33,8 +33,8 @@ def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None 
         "--from=markdown",
         "--to=typst",
         "--wrap=none",
+        *citeproc_args(locale),  # before the filter: captions it writes as Typst hold rendered citations
         f"--lua-filter={lua}",
-        *citeproc_args(locale),
         *([f"--lua-filter={after}"] if after else []),
         "--metadata=link-citations:true",
         "--metadata=link-bibliography:true",

@@ -48,7 +48,7 @@ class Document:
 
     chunks: list[Chunk]
     figures: list[str]
-    """Figure ids in order of appearance (Figur 1, 2, …)."""
+    """Anchors of the figures in order of appearance (Figur 1, 2, …)."""
 
     @property
     def markdown(self) -> str:
@@ -96,11 +96,11 @@ def link_figure_mentions(markdown: str, numbers: dict[int, str]) -> str:
 
 def _link_lines(text: str, numbers: dict[int, str]) -> str:
     def link(m: re.Match[str]) -> str:
-        fid = numbers.get(int(m.group("n")))
-        if fid is None:
+        anchor = numbers.get(int(m.group("n")))
+        if anchor is None:
             return m.group(0)
         label = f"{m.group('word')}{m.group('sp')}{m.group('n')}"
-        return f"[{label}](#fig-{fid})"
+        return f"[{label}](#{anchor})"
 
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -110,15 +110,21 @@ def _link_lines(text: str, numbers: dict[int, str]) -> str:
     return "\n".join(lines)
 
 
-def assemble(pages: list[Page], lang: str, region: str | None = None) -> Document:
-    """One Pandoc document from the pages in reading order (see the module docstring)."""
+def assemble(
+    pages: list[Page], lang: str, region: str | None = None, figures: list[str] | None = None
+) -> Document:
+    """One Pandoc document from the pages in reading order (see the module docstring).
+
+    ``figures``: the anchors of Figur 1, 2, … (render/floats.py); without it, the ``{#fig-…}`` ids in order.
+    """
     pages = list(pages)
     if not any(_REFS_DIV.search(p.markdown) for p in pages):
         last = max((i for i, p in enumerate(pages) if _has_numbered_heading(p.markdown)), default=len(pages) - 1)
         title = locale_for(f"{lang}-{region}" if region else lang).text("references")
         pages.insert(last + 1, Page(REFERENCES_PAGE, title, references_markdown(title)))
-    figures = [fid for p in pages for fid in _FIGURE_ID.findall(p.markdown)]
-    numbers = {n: fid for n, fid in enumerate(figures, 1)}
+    if figures is None:
+        figures = [f"fig-{fid}" for p in pages for fid in _FIGURE_ID.findall(p.markdown)]
+    numbers = dict(enumerate(figures, 1))
     chunks: list[Chunk] = []
     main_started = False
     for page in pages:

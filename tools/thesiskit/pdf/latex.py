@@ -11,6 +11,7 @@ from ..pandoc import run_pandoc
 from . import PdfInput
 from .document import assemble
 from .meta import pdf_meta
+from .typst import copy_figures
 
 INSTALL_HINT = "--> Install TeX Live with xelatex (e.g. apt-get install texlive-xetex), or use --engine typst"
 
@@ -21,13 +22,11 @@ def build_with_latex(inp: PdfInput, out: Path) -> None:
     if xelatex is None:
         raise ToolError(f"--engine latex needs xelatex, which is not on PATH. {INSTALL_HINT}")
     meta = pdf_meta(inp.records.study, inp.submission)
-    doc = assemble(inp.pages, meta.lang, meta.region)
+    doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     work = inp.project.build / ".latex" / out.name.split(".")[0]
     shutil.rmtree(work, ignore_errors=True)
     (work / "figurer").mkdir(parents=True)
-    for fid in doc.figures:
-        if fid in inp.figures:
-            shutil.copyfile(inp.figures[fid], work / "figurer" / f"{fid}.svg")
+    copy_figures(inp, doc, work)
     args = [
         "--from=markdown",
         f"--pdf-engine={xelatex}",

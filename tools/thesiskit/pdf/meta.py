@@ -50,7 +50,7 @@ class PdfMeta:
     region: str | None
     keywords: list[str]
     labels: dict[str, str]
-    """The kit's strings in the study's language (``lang.STRINGS``): title page labels, Innhold …"""
+    """The kit's strings in the study's language (``lang.STRINGS``): title page labels, Innhold, Figur …"""
 
     def as_json(self) -> dict[str, object]:
         """The fields as a JSON-ready dict."""

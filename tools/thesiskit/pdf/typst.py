@@ -13,8 +13,10 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Problem, ToolError
+from ..figures.files import figure_file_name
 from ..project import Project
 from ..render.env import KIT_TEMPLATES
 from . import PdfInput
@@ -81,18 +83,31 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
             front_page_image(src, work / meta.front_page)
         else:
             shutil.copyfile(src, work / meta.front_page)
-    for fid in doc.figures:
-        svg = inp.figures.get(fid)
-        if svg is None or not svg.is_file():
-            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no SVG was rendered for this figure"))
-            continue
-        shutil.copyfile(svg, work / "figurer" / f"{fid}.svg")
     if problems:
         raise InputError(problems)
+    copy_figures(inp, doc, work)
     (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
     main = work / "main.typ"
     main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
     return main
+
+
+def copy_figures(inp: PdfInput, doc: Document, work: Path) -> None:
+    """Every figure record's file into ``work/figurer/``, every picture under docs/ into ``work/media/``."""
+    problems = []
+    for anchor in doc.figures:
+        fid = anchor.removeprefix("fig-")
+        fig = inp.records.figures.get(fid)
+        made = fid in inp.figures and inp.figures[fid].is_file()
+        if fig is not None and fig.kind in ("graph", "image") and not made:
+            problems.append(Problem(f"report/figures/{fid}.yaml", None, "no file was made for this figure"))
+    if problems:
+        raise InputError(problems)
+    for fid, path in inp.figures.items():
+        shutil.copyfile(path, work / "figurer" / figure_file_name(fid, path))
+    for dest, rel in inp.floats.media.items():
+        (work / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(inp.project.docs / rel, work / dest)
 
 
 def fixed_offset(created: dt.datetime) -> dt.datetime:
@@ -108,14 +123,25 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     import typst
 
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            str(main),
-            root=str(main.parent),
-            font_paths=[],
-            ignore_system_fonts=True,
-            pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
-            timestamp=fixed_offset(created),
-        )
+        warm = _WARM.get(main) if _WARM is not None else None
+        if _WARM is not None and warm is None:
+            warm = _WARM[main] = typst.Compiler(
+                str(main), root=str(main.parent), font_paths=[], ignore_system_fonts=True
+            )
+        if warm is not None:  # the same compiler as last time: Typst reuses what did not change
+            pdf, warnings = warm.compile_with_warnings(
+                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+                timestamp=fixed_offset(created),
+            )
+        else:
+            pdf, warnings = typst.compile_with_warnings(
+                str(main),
+                root=str(main.parent),
+                font_paths=[],
+                ignore_system_fonts=True,
+                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+                timestamp=fixed_offset(created),
+            )
     except typst.TypstError as exc:
         raise ToolError(typst_message(exc, main)) from None
     except RuntimeError as exc:  # older bindings raise plain RuntimeError
@@ -125,6 +151,17 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     if not isinstance(pdf, bytes):
         raise ToolError("Typst returned no PDF")
     return pdf
+
+
+_WARM: dict[Path, Any] | None = None
+"""Typst compilers kept by main.typ, once :func:`keep_compilers` was called (``thesis serve``)."""
+
+
+def keep_compilers() -> None:
+    """Keep one Typst compiler per document for the life of the process (a long-lived preview)."""
+    global _WARM
+    if _WARM is None:
+        _WARM = {}
 
 
 _LOCATION = re.compile(r"(?P<file>[\w./-]+\.typ):(?P<line>\d+)(?::(?P<col>\d+))?")
@@ -167,12 +204,12 @@ def tidy(body: str) -> str:
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
-    doc = assemble(inp.pages, meta.lang, meta.region)
+    doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)
     body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
-    work = inp.project.build / ".typst" / out.name.split(".")[0]
+    work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -111,6 +111,30 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
 
 
+PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+"""Picture files both outputs can show (the web and Typst)."""
+
+
+def picture_path(project: Project, fig: Figure) -> Path:
+    """The picture file of a ``kind: image`` record (relative to report/figures/)."""
+    return project.report / "figures" / (fig.file or "")
+
+
+def _check_picture(c: _Collector, project: Project, fig: Figure) -> None:
+    if fig.kind != "image":
+        if fig.file:
+            c.error(fig.id, f"figure {fig.id!r}: file is only for kind: image")
+        return
+    if not fig.file:
+        c.error(fig.id, f"figure {fig.id!r}: kind: image needs file: (a PNG, JPEG or SVG under report/figures/)")
+        return
+    path = picture_path(project, fig)
+    if path.suffix.lower() not in PICTURE_TYPES:
+        c.error(fig.id, f"figure {fig.id!r}: {fig.file} is not a PNG, JPEG or SVG file")
+    elif not path.is_file():
+        c.error(fig.id, f"figure {fig.id!r}: file {project.rel(path)} does not exist")
+
+
 def load_records(project: Project) -> Records:
     """Load report/ and check every cross-reference; raise one InputError listing every problem."""
     c = _Collector(project)
@@ -145,6 +169,7 @@ def load_records(project: Project) -> Records:
             if tid not in themes:
                 c.error(f.id, f"finding {f.id!r}: theme {tid!r} is not in report/themes.yaml")
     for fig in figures:
+        _check_picture(c, project, fig)
         ids = {n.id for n in fig.nodes}
         for a, b in fig.edges:
             for end in (a, b):

@@ -245,9 +245,18 @@ class Figure(_Record):
     source: str | None = None
     """Source line: Pandoc citation(s) or text."""
     alt: str
-    """Text alternative: what the figure says, in prose."""
-    kind: Literal["graph", "table", "informants"]
-    """graph: boxes and lines; table: a table; informants: the informant table."""
+    """Text alternative: what the figure says, in prose (required; a picture's alt may not be empty)."""
+    kind: Literal["graph", "table", "informants", "image"]
+    """graph: boxes and lines; table: a table; informants: the informant table; image: a picture file."""
+    file: str | None = None
+    """Picture file (image): PNG, JPEG or SVG, relative to report/figures/ (e.g. ``bilder/prisma.png``)."""
+    credit: str | None = None
+    """Source or credit of the picture, printed on a line of its own under the caption
+    (e.g. "Kilde: [@flaa1993]" or "Foto: Ola Nordmann")."""
+    label: Literal["figure", "table"] | None = None
+    """Which label and numbering the record takes: "figure" (Figur N, caption below) or "table"
+    (Tabell N, title above). Default: table for kind table and informants, figure otherwise. An
+    edition keeps an original's own label with it (a table the original calls "Figur 6")."""
     nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     """Boxes (graph)."""
     edges: list[tuple[str, str]] = Field(default_factory=list, max_length=MAX_NODES * 4)
@@ -263,6 +272,13 @@ class Figure(_Record):
     caption and added to the text alternative in the edition, left out of the exam submission."""
     lang: str | None = None
     """Language of the figure's text (BCP 47: ``en``), if not the study's; its words are hyphenated in it."""
+
+    @property
+    def series(self) -> Literal["figure", "table"]:
+        """The numbering the record belongs to (``label``, or the default for its kind)."""
+        if self.label:
+            return self.label
+        return "table" if self.kind in ("table", "informants") else "figure"
 
 
 ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figur", "tekst", "sitat"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import jinja2
@@ -15,7 +15,9 @@ from ..records import Records
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
 from .escape import view
+from .floats import Floats, number_floats
 from .headings import Heading, HeadingNumberer
+from .labels import label
 from .tokens import CITE_THIS, ref_token
 
 Target = Literal["site", "pdf"]
@@ -40,6 +42,8 @@ class Rendered:
     quote_pages: dict[str, str]
     figure_pages: dict[str, str] = field(default_factory=dict)
     finding_links: dict[str, list[str]] = field(default_factory=dict)
+    floats: Floats = field(default_factory=Floats)
+    """Every numbered figure and table (records, pictures, captioned tables) in reading order."""
 
 
 def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -88,20 +92,24 @@ class _Helpers:
         fig = self.records.figures.get(fid)
         if fig is None:
             raise RecordError(f"figure {fid!r} is not in report/figures/")
-        if fid in self.figure_numbers:
+        if fid in self.figure_pages:
             raise RecordError(f"figure {fid!r} is included twice")
-        self.figure_numbers[fid] = len(self.figure_numbers) + 1
         self.figure_pages[fid] = self.page
-        return render(
+        ext = Path(fig.file).suffix.lower() if fig.file else ".svg"
+        # the number is known once every page is read (render/floats.py): a token stands for it
+        body = render(
             self.env,
             f"{self.target}/figure.md.j2",
             fig=fig,
-            number=self.figure_numbers[fid],
+            number=f"⟦num:fig-{fid}⟧",
+            label=label(fig.series, self.records.study.language),
             target=self.target,
             submission=self.submission,
-            src=self._link(f"figurer/{fid}.svg"),
+            src=self._link(f"figurer/{fid}{ext}"),
+            file=f"figurer/{fid}{ext}",
             informants=self.records.informants_file,
         )
+        return f"⟦float:{fid}⟧\n{body}"
 
     def finding(self, fid: str) -> str:
         f = self.records.findings.get(fid)
@@ -164,8 +172,12 @@ def render_chapters(
     *,
     submission: bool = False,
     has_pdf: bool = True,
+    docs: Path | None = None,
 ) -> Rendered:
-    """Render every chapter in reading order: Jinja, then heading numbers."""
+    """Render every chapter in reading order: Jinja, heading numbers, then figure and table numbers.
+
+    With ``docs`` (the docs/ folder), every picture a page shows must exist there.
+    """
     helpers = _Helpers(env, records, target, submission)
     numberer = HeadingNumberer()
     pages: list[Page] = []
@@ -200,6 +212,16 @@ def render_chapters(
     problems.extend(numberer.problems)
     if problems:  # a page is missing or misnumbered: the checks below would only echo that
         raise InputError(problems)
+    texts, floats = number_floats(
+        [(p.path, p.markdown) for p in pages],
+        records,
+        target,
+        records.study.language,
+        {ch.path: ch.text for ch in chapters},
+        docs,
+    )
+    pages = [Page(p.path, p.title, text) for p, text in zip(pages, texts, strict=True)]
+    figure_numbers = {f.record: f.number for f in floats.items if f.record}
     unused = [qid for qid in records.quotes if qid not in helpers.quote_pages]
     for qid in unused:
         path, line = records.where.get(qid, ("report/quotes", 0))
@@ -218,8 +240,9 @@ def render_chapters(
     return Rendered(
         pages,
         numberer.headings,
-        helpers.figure_numbers,
+        figure_numbers,
         helpers.quote_pages,
         helpers.figure_pages,
         helpers.finding_links,
+        floats,
     )

@@ -11,6 +11,7 @@ import jinja2
 
 from ..cite.scan import scan
 from ..errors import InputError
+from ..figures.layout import merge_header
 from ..figures.outline import outline
 from ..lang import locale_for
 from . import escape
@@ -55,6 +56,7 @@ def make_env(study_templates: Path | None, cache: Path | None = None, language: 
     env.filters["attribute_labels"] = _attribute_labels
     env.filters["place_link"] = place_link
     env.filters["first_per_section"] = _first_per_section
+    env.filters["header_cells"] = merge_header
     env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
 
@@ -122,7 +124,7 @@ def md_escape(text: object) -> str:
     return escape.md_text(text)
 
 
-_PLAIN_CITATION = re.compile(r"-?@[\w:.#$%&+?~/-]+|[\w\s.,;:()§\u2013\u2014-]")
+_PLAIN_CITATION = re.compile(r"-?@[\w:.#$%&+?~/-]+|[\w\s.,;:()§¶\u2013\u2014-]")
 
 
 def place_link(place: object) -> str:
@@ -137,15 +139,24 @@ def cite_text(text: object) -> str:
     A citation whose prefix or suffix holds anything but words, numbers and punctuation is text too.
     """
     value = str(text)
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for cl in scan(value):
         body = cl.text[1:-1] if not cl.narrative else cl.text.replace("[", " ", 1).replace("]", " ", 1)
         if _PLAIN_CITATION.sub("", body):
             continue  # something else in it: left to be escaped as text
-        out += [md_escape(value[last : cl.start]), cl.text]
+        out += [_between(value[last : cl.start], first=not out, last=False), cl.text]
         last = cl.end
-    out.append(md_escape(value[last:]))
+    out.append(_between(value[last:], first=not out, last=True))
     return "".join(out)
+
+
+def _between(text: str, *, first: bool, last: bool) -> str:
+    """Text next to a citation, escaped, with the space that separates it from the citation kept."""
+    core = md_escape(text)
+    lead = " " if not first and text[:1] in (" ", "\t") else ""
+    trail = " " if not last and text[-1:] in (" ", "\t") else ""
+    return (lead + core + trail) if core else (" " if (lead or trail) else "")
 
 
 def render(env: jinja2.Environment, name: str, **ctx: Any) -> str:

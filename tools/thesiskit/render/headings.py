@@ -35,6 +35,8 @@ def parse_attrs(attrs: str) -> tuple[str | None, list[str], list[str]]:
     for part in attrs.split():
         if part.startswith("#"):
             hid = part[1:]
+        elif part == "-":  # Pandoc's shorthand for .unnumbered
+            classes.append("unnumbered")
         elif part.startswith("."):
             classes.append(part[1:])
         else:
@@ -82,7 +84,7 @@ class HeadingNumberer:
             title = m.group("title")
             hid, classes, _ = parse_attrs(m.group("attrs") or "")
             number = ""
-            if "unnumbered" not in classes and "-" not in classes:
+            if "unnumbered" not in classes:
                 self.counters[level - 1] += 1
                 for deeper in range(level, 6):
                     self.counters[deeper] = 0
@@ -98,8 +100,11 @@ class HeadingNumberer:
                         Problem(source, n, f"duplicate heading id {hid!r} (also in docs/{first.page})")
                     )
                 self.headings[hid] = Heading(hid, level, number, title, page, n)
+            attrs = m.group("attrs")
+            if attrs and "-" in attrs.split():  # one spelling for both outputs (the site's reads no "-")
+                attrs = " ".join("." + "unnumbered" if a == "-" else a for a in attrs.split())
+                line = f"{m.group('hashes')} {title} {{{attrs}}}"
             if number:
-                attrs = m.group("attrs")
                 line = f"{m.group('hashes')} {number} {title}" + (f" {{{attrs}}}" if attrs else "")
             out.append(line)
         return "\n".join(out)

@@ -13,7 +13,9 @@ packaging tool ships them; they get their dot when copied.
 
 from __future__ import annotations
 
+import json
 import shutil
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from ..errors import InputError
@@ -36,6 +38,19 @@ RECONSTRUCTED = """
 """
 
 
+def kit_requirement() -> str | None:
+    """The kit as a pip requirement, if it was installed from a git repository (PEP 610's direct_url.json)."""
+    try:
+        raw = distribution("thesiskit").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    data = json.loads(raw) if raw else {}
+    vcs = data.get("vcs_info") or {}
+    if vcs.get("vcs") != "git" or not data.get("url") or not vcs.get("commit_id"):
+        return None
+    return f"thesiskit @ git+{data['url']}@{vcs['commit_id']}"
+
+
 def new_study(directory: Path, *, edition: bool = False) -> Path:
     """Copy the starter study into ``directory`` (which must not exist or be empty)."""
     if directory.exists() and any(directory.iterdir()):
@@ -43,6 +58,11 @@ def new_study(directory: Path, *, edition: bool = False) -> Path:
     shutil.copytree(STARTER, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     for name in DOTTED:
         (directory / name).rename(directory / f".{name}")
+    pinned = kit_requirement()
+    if pinned:  # the kit this study was made with, at its commit (else the README says what to fill in)
+        req = directory / "requirements.txt"
+        lines = [ln for ln in req.read_text("utf-8").splitlines() if ln.startswith("#")]
+        req.write_text("\n".join([*lines, pinned]) + "\n", "utf-8")
     if edition:
         shutil.copytree(EDITION, directory, dirs_exist_ok=True)
         (directory / "report" / "changes").mkdir(parents=True, exist_ok=True)

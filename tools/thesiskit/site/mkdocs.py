@@ -64,6 +64,21 @@ def _names_missing(item: Any, existing: list[str]) -> bool:
     return False
 
 
+DIALECT = ("attr_list", "md_in_html", "tables", "def_list", "footnotes", "toc")
+"""Python-Markdown extensions the kit's Markdown dialect needs on the site (AUTHORING.md)."""
+
+
+def dialect_extensions(configured: Any) -> list[Any] | None:
+    """The study's ``markdown_extensions`` with every extension of ``DIALECT`` it lacks added.
+
+    None when it lacks none (then the derived config inherits the study's list untouched).
+    """
+    items = list(configured) if isinstance(configured, list) else []
+    names = {next(iter(i)) if isinstance(i, dict) and i else str(i) for i in items}
+    missing = [name for name in DIALECT if name not in names and f"markdown.extensions.{name}" not in names]
+    return items + missing if missing else None
+
+
 def write_config(
     project_yml: Path,
     out: Path,
@@ -74,6 +89,7 @@ def write_config(
     custom_dir: Path,
     extra: dict[str, Any],
     language: str | None = None,
+    markdown_extensions: list[Any] | None = None,
 ) -> Path:
     """Write the derived config; its paths are relative to where it is written."""
     base = out.parent.resolve()
@@ -90,6 +106,8 @@ def write_config(
         "extra": extra,
         "strict": True,
     }
+    if markdown_extensions is not None:  # a list replaces the inherited one: it holds the study's too
+        data["markdown_extensions"] = markdown_extensions
     out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out
 

@@ -125,14 +125,8 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
         page("informanter/index.md", "site/pages/informants_index.md.j2", profile_keys=keys)
         for p in r.informants_file.informants:
             page(f"informanter/{p.number}.md", "site/pages/informant.md.j2", p=p)
-    if ctx.rendered.figure_numbers:
-        page(
-            "figurer.md",
-            "site/pages/figures_list.md.j2",
-            figure_numbers=ctx.rendered.figure_numbers,
-            figures=r.figures,
-            figure_pages=ctx.rendered.figure_pages,
-        )
+    if ctx.rendered.floats.items:
+        page("figurer.md", "site/pages/figures_list.md.j2", floats=ctx.rendered.floats.items, figures=r.figures)
     entries = [
         Reference(k, html, ctx.bib.entries[k].reconstructed, ctx.uses.get(k, []), ctx.citeproc.langs.get(k, ""))
         for k, html in ctx.citeproc.entries.items()

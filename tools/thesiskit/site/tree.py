@@ -10,6 +10,7 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
+from ..figures.files import figure_file_name
 from ..lang import locale_for
 from ..project import Project, inside
 from ..records import Records
@@ -19,7 +20,7 @@ from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import coins, highwire_tags, json_ld, plain_text
-from .mkdocs import full_nav, run_mkdocs, write_config
+from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
 from .pages import SiteContext, generated_nav, generated_pages, thesis_cite_info
 
 HOME = "index.md"
@@ -65,8 +66,8 @@ def write_markdown_tree(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
-    for fid, svg in figures.items():
-        shutil.copy2(svg, out / "figurer" / f"{fid}.svg")
+    for fid, file in figures.items():
+        shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
     assets = _template_dir(project, "assets")
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
@@ -117,6 +118,7 @@ def write_site_config(
         custom_dir=_template_dir(project, "overrides"),
         language=None if isinstance(theme, dict) and theme.get("language") else locale.material_language,
         extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}, "thesiskit_t": locale.strings},
+        markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 

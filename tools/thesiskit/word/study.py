@@ -148,7 +148,14 @@ def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str,
     _clear_examples(into)
     api = doc.ast["pandoc-api-version"]
     pictures = into / "docs" / "bilder"
+    known = {i for ch in res.chapters for i in _ids(ch.blocks)}
     for ch in res.chapters:
+        dropped = _unlink(ch.blocks, known)
+        if dropped:
+            what = f"{len(dropped)} link(s) to places that are not in the text kept as plain text: " + ", ".join(
+                f"#{d}" for d in dict.fromkeys(dropped)
+            )
+            res.notes.append(Note(ch.file, what, todo=True))
         for image in images(ch.blocks):
             _picture(image, doc.media, pictures, ch, res)
         (into / ch.file).write_text(_markdown(ch.blocks, api), encoding="utf-8")
@@ -170,6 +177,54 @@ def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str,
     unknown = [k for ch in res.chapters for k in cite_ids(ch.blocks) if not re.match(r"^[a-z]", k)]
     for k in dict.fromkeys(unknown):
         res.notes.append(Note("references.bib", f"citation id {k!r} has no entry: add it", todo=True))
+
+
+def _is_attr(node: Any) -> bool:
+    return (
+        isinstance(node, list)
+        and len(node) == 3
+        and isinstance(node[0], str)
+        and isinstance(node[1], list)
+        and isinstance(node[2], list)
+        and all(isinstance(c, str) for c in node[1])
+    )
+
+
+def _ids(node: Any) -> set[str]:
+    """Every identifier in a Pandoc JSON tree (headings, divs, spans, figures, tables)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        found |= _ids(node.get("c"))
+    elif isinstance(node, list):
+        if _is_attr(node) and node[0]:
+            found.add(node[0])
+        for item in node:
+            found |= _ids(item)
+    return found
+
+
+def _unlink(node: Any, known: set[str]) -> list[str]:
+    """Replace links to ``#id`` that no part of the text has with their text (the kit refuses them).
+
+    Links into the reference list (``#ref-key``) are left: they are citations.
+    """
+    dropped: list[str] = []
+    if isinstance(node, dict):
+        dropped += _unlink(node.get("c"), known)
+    elif isinstance(node, list):
+        i = 0
+        while i < len(node):
+            item = node[i]
+            if isinstance(item, dict) and item.get("t") == "Link":
+                target = item["c"][2][0]
+                local = isinstance(target, str) and target.startswith("#") and not target.startswith("#ref-")
+                if local and target[1:] not in known:  # (#ref-… links are citations: the import reads them)
+                    dropped.append(target[1:])
+                    node[i : i + 1] = item["c"][1]
+                    continue
+            dropped += _unlink(item, known)
+            i += 1
+    return dropped
 
 
 def _clear_examples(into: Path) -> None:
@@ -199,6 +254,7 @@ def _picture(image: dict[str, Any], media: Path, folder: Path, ch: ChapterAst, r
     if not text:
         res.notes.append(Note(ch.file, f"picture bilder/{name} has no alt text: write one in Word or here", todo=True))
     else:
+        attr[2].append(["fig-alt", " ".join(text.split())])  # Word's alt text is the picture's text alternative
         res.notes.append(Note(ch.file, f"picture bilder/{name} extracted, alt text from Word"))
 
 

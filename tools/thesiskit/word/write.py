@@ -20,6 +20,7 @@ from ..pandoc import run_pandoc
 from ..pdf import PdfInput
 from ..pdf.document import assemble
 from ..pdf.meta import pdf_meta
+from ..pdf.typst import copy_figures
 from ..render.env import KIT_TEMPLATES
 
 _SVG = re.compile(r"\]\((?P<path>[^()\s]+\.svg)\)")
@@ -38,9 +39,11 @@ def reference_doc(inp: PdfInput) -> Path:
 def build_docx(inp: PdfInput, out: Path) -> None:
     """Write ``out`` (the caller moves it into place)."""
     meta = pdf_meta(inp.records.study, inp.submission)
-    doc = assemble(inp.pages, meta.lang, meta.region)
+    doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     with tempfile.TemporaryDirectory(prefix="thesis-docx-") as tmp:
         work = Path(tmp)
+        (work / "figurer").mkdir()
+        copy_figures(inp, doc, work)  # figurer/<id>.png, media/<picture under docs/> as for the PDF
         markdown = _pictures_as_png(doc.markdown, inp, work)
         args = [
             "--from=markdown",
@@ -68,7 +71,7 @@ def _pictures_as_png(markdown: str, inp: PdfInput, work: Path) -> str:
         rel = m.group("path")
         if rel in out:
             continue
-        src = svgs.get(rel) or inp.project.docs / rel
+        src = svgs.get(rel) or (work / rel if (work / rel).is_file() else inp.project.docs / rel)
         if not src.is_file():
             continue
         name = f"bilde-{len(out) + 1}"

@@ -6,7 +6,8 @@ breaks the build does not pass the pre-commit hook.
 
 Fires on: every schema error of report/study.yaml, informants.yaml, themes.yaml and the files under
 quotes/, findings/, figures/ and changes/ (with the key and line), a file that is not the list of
-records it should be, and a record id used twice across the study. Like the build, `thesis lint`
+records it should be, a record id used twice across the study, and a figure the build cannot draw
+(two boxes of a graph in one place, a node id given twice). Like the build, `thesis lint`
 exits 2 on it.
 
 Does not fire on: references to other records (SRC003), the `lint:` policy (its errors stop the gate

@@ -2,7 +2,11 @@
 --
 -- Pandoc's Typst writer (3.9) drops an image's text alternative. PDF/UA needs one on every image,
 -- so images are written as raw Typst with `alt:` taken from the `fig-alt` attribute, else from the
--- image description. Divs of class `figurnote` (legend lines under a figure) become `#figurnote[…]`.
+-- image description. Divs of class `figurnote` (legend lines under a figure) become `#figurnote[…]`,
+-- of class `kreditering` (a picture's source or credit) `#kreditering[…]`.
+-- Divs of class `tabellfigur` (a table record) become one Typst figure: the Div's first paragraph is
+-- the caption, its raw Typst block the table; attributes kind, supplement and position.
+-- The filter runs after citeproc, so citations in captions are already rendered.
 -- Text that starts with "1. ", "- ", "+ ", "/ " or "= " is escaped: in a heading or a table cell,
 -- Pandoc (3.9) leaves it as is, and Typst would read it as a list item or a heading.
 
@@ -14,7 +18,35 @@ end
 
 local function image_call(img)
   local alt = img.attributes['fig-alt'] or pandoc.utils.stringify(img.caption)
-  return 'image(' .. typst_string(img.src) .. ', alt: ' .. typst_string(alt) .. ')'
+  local size = ''
+  for _, key in ipairs({ 'width', 'height' }) do
+    local v = img.attributes[key]
+    if v and v:match('^%d+%.?%d*%%$') then
+      size = size .. ', ' .. key .. ': ' .. v
+    elseif v and v:match('^%d+%.?%d*[cm]m$') then
+      size = size .. ', ' .. key .. ': ' .. v
+    end
+  end
+  return 'image(' .. typst_string(img.src) .. ', alt: ' .. typst_string(alt) .. size .. ')'
+end
+
+local function table_figure(div)
+  local caption, code = nil, nil
+  for _, block in ipairs(div.content) do
+    if block.t == 'RawBlock' and block.format == 'typst' and code == nil then
+      code = block.text:gsub('^%s*#', '')
+    elseif (block.t == 'Para' or block.t == 'Plain') and caption == nil then
+      -- citations are already rendered (citeproc ran first): keep their text, not a #cite()
+      local inlines = pandoc.Inlines(block.content):walk({ Cite = function(c) return c.content end })
+      caption = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), 'typst'):gsub('%s+$', '')
+    end
+  end
+  local a = div.attributes
+  local out = '#figure(kind: ' .. (a.kind or 'table') .. ', supplement: [' .. (a.supplement or '') .. ']'
+  out = out .. ', caption: figure.caption(position: ' .. (a.position or 'top') .. ')[' .. (caption or '') .. ']'
+  out = out .. ', ' .. (code or 'table()') .. ')'
+  if div.identifier ~= '' then out = out .. ' <' .. div.identifier .. '>' end
+  return pandoc.RawBlock('typst', out)
 end
 
 local function is_marker(s)
@@ -49,8 +81,12 @@ local inline = {
     return pandoc.RawInline('typst', '#box(' .. image_call(img) .. ')')
   end,
   Div = function(div)
-    if div.classes:includes('figurnote') then
-      local out = { pandoc.RawBlock('typst', '#figurnote[') }
+    if div.classes:includes('tabellfigur') then
+      return table_figure(div)
+    end
+    if div.classes:includes('figurnote') or div.classes:includes('kreditering') then
+      local name = div.classes:includes('kreditering') and 'kreditering' or 'figurnote'
+      local out = { pandoc.RawBlock('typst', '#' .. name .. '[') }
       for _, block in ipairs(div.content) do
         table.insert(out, block)
       end

@@ -1,0 +1,66 @@
+"""The cache cannot lie (thesiskit/cache.py): a corrupt entry of any kind is discarded and rebuilt,
+never published; entries are written whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from thesiskit import cache
+from thesiskit.cli import main
+
+from ..conftest import SAMPLES
+
+
+def test_entry_round_trip_and_corruption_is_a_miss(tmp_path: Path) -> None:
+    path = cache.entry(tmp_path, "x", "abc")
+    cache.write(path, b"payload")
+    assert cache.read(path) == b"payload"
+    data = path.read_bytes()
+    for broken in (data[:-2], data + b"!", data.replace(b"payload", b"paylaod"), b"", b"{}"):
+        path.write_bytes(broken)
+        assert cache.read(path) is None
+        assert not path.exists()  # discarded, so the next build writes it again
+    cache.write_json(path, {"a": 1})
+    assert cache.read_json(path) == {"a": 1}
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cache") / "mini"
+    shutil.copytree(SAMPLES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    assert main(["build", "--project", str(root)]) == 0
+    return root
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "typstpage", "cites", "citeproc", "figures"])
+@pytest.mark.parametrize("damage", ["truncate", "garble"])
+def test_a_corrupt_entry_is_rebuilt_not_published(built: Path, tmp_path: Path, kind: str, damage: str) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(built, root)
+    good = {p: _sha(root / p) for p in ("build/thesis.pdf", "site/thesis.pdf", "build/markdown/litteratur.md")}
+    entries = sorted((root / "build" / ".cache").glob(f"{kind}-*"))
+    assert entries, kind
+    for e in entries:
+        data = e.read_bytes()
+        e.write_bytes(data[: len(data) // 2] if damage == "truncate" else data.replace(b"a", b"o"))
+    if kind in ("typstpage", "cites"):  # else the whole PDF comes from its own entry and Pandoc is not asked
+        for e in (root / "build" / ".cache").glob("pdf-*"):
+            e.unlink()
+    shutil.rmtree(root / "site")
+    assert main(["build", "--project", str(root)]) == 0
+    assert {p: _sha(root / p) for p in good} == good  # the same bytes as the clean build
+    # the build wrote its entry again, whole (a copied study may use another key for Pandoc's entry:
+    # its paths are part of it; the damaged entry of the old key is then never read, and pruned later)
+    now = sorted((root / "build" / ".cache").glob(f"{kind}-*"))
+    assert any(cache.read(e) is not None for e in now)
+    if kind not in ("typstpage", "cites"):
+        assert all(cache.read(e) is not None for e in entries)
