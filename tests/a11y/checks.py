@@ -85,6 +85,18 @@ def search_state(site_name: str) -> str:
     return f"index.html?q={max(words, key=len).lower()}"
 
 
+def show_search_results(page: Any, word: str) -> None:
+    """Wait for the search results on ``word``: Material opens its search from ``?q=``; Zensical's
+    search dialog (a shadow root, which Playwright's selectors and axe-core enter) opens from its button.
+    """
+    if page.locator("button.md-search__button").count():
+        page.click("button.md-search__button")
+        page.keyboard.type(word)
+        page.wait_for_selector("[role=listbox] [role=option]", timeout=60000)
+    else:
+        page.wait_for_selector(".md-search-result__item", timeout=60000)
+
+
 # --- Nu Html Checker ---------------------------------------------------------------------------
 
 
@@ -228,8 +240,8 @@ def run_axe(browser: Any, base: str, pages: list[str]) -> tuple[AxeRun, list[str
     for rel in pages:
         page.goto(page_url(base, rel))
         titles[rel] = page.evaluate(TITLE_JS)
-        if "?q=" in rel:  # Material opens its search with the query: check the results as shown
-            page.wait_for_selector(".md-search-result__item", timeout=15000)
+        if "?q=" in rel:  # the search open on the query: check the results as shown
+            show_search_results(page, rel.split("?q=", 1)[1])
             titles[rel] = f"Søkeresultater for «{rel.split('?q=', 1)[1]}»"
         page.evaluate(script)
         for i, palette in enumerate(schemes):

@@ -86,3 +86,25 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real study, built once to PDF through the pipeline's steps: thesis.pdf and thesis-submission.pdf."""
     return build_copy(REPO, tmp_path_factory.mktemp("pdf-real") / "study")
+
+
+SITE_ENGINES = ("mkdocs", "zensical")
+"""The site engines every site test runs on (``site.engine`` / ``thesis build --site-engine``)."""
+
+
+@pytest.fixture(scope="session")
+def real_build_zensical(real_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real study built again with Zensical (a copy of ``real_build``; its PDFs come from the cache)."""
+    from thesiskit.cli import main
+
+    root = tmp_path_factory.mktemp("real-zensical") / "study"
+    shutil.copytree(real_build, root, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    assert main(["build", "--project", str(root), "--submission", "--site-engine", "zensical"]) == 0
+    return root
+
+
+@pytest.fixture(scope="session", params=SITE_ENGINES)
+def real_site(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    """The real study built by each site engine in turn: (engine, project folder)."""
+    engine = str(request.param)
+    return engine, request.getfixturevalue("real_build" if engine == "mkdocs" else "real_build_zensical")

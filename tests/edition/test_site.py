@@ -44,7 +44,8 @@ def _head(path: Path) -> _Head:
     return parser
 
 
-def test_home_page_carries_citation_metadata(real_build: Path) -> None:
+def test_home_page_carries_citation_metadata(real_site: tuple[str, Path]) -> None:
+    _engine, real_build = real_site
     head = _head(real_build / "site" / "index.html")
     assert head.lang == "nb"
     for name in (
@@ -80,7 +81,42 @@ def test_search_uses_the_norwegian_stemmer(real_build: Path) -> None:
     assert config["lang"] == ["no"]
 
 
-def test_every_finding_informant_and_theme_has_a_page(real_build: Path) -> None:
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
+"""Where each engine writes its search index."""
+
+
+def test_search_index_speaks_the_study_language_and_leaves_out_the_page_table(real_site: tuple[str, Path]) -> None:
+    engine, root = real_site
+    index = json.loads((root / "site" / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
+    # Zensical has no Norwegian stemmer: it takes the theme's language and matches word prefixes
+    assert index["config"]["lang"] == (["no"] if engine == "mkdocs" else ["nb"])
+    docs = index["docs" if engine == "mkdocs" else "items"]
+    statement = [d for d in docs if d["location"].startswith("tilgjengelighet")]
+    assert statement, "the accessibility statement is not in the search index"
+    text = " ".join(d["text"] for d in statement)
+    assert "Automatiske tester" in text  # the statement's prose is searchable …
+    assert "index.html" not in text and "Alle sidene som ble testet" not in text  # … its table of pages is not
+
+
+GENERATOR = {"mkdocs": r"mkdocs-\d[\d.]*, mkdocs-material-\d[\d.]*", "zensical": r"zensical-\d[\d.]*"}
+
+
+def test_pages_say_which_engine_made_them_and_nothing_in_english(real_site: tuple[str, Path]) -> None:
+    engine, root = real_site
+    site = root / "site"
+    for page in ("index.html", "02-teori/index.html", "funn/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(rf'<meta name="generator" content="{GENERATOR[engine]}">', html), page
+        assert "Made with" not in html, page
+        assert "application/rss+xml" not in html and not (site / "feed_rss_created.xml").exists(), page
+        for ref in re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))"', html):  # theme assets the page names exist
+            assert (site / page).parent.joinpath(ref).resolve().is_file(), (page, ref)
+    summary = (site / "summary" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' in summary  # the English abstract says so (WCAG 3.1.2)
+
+
+def test_every_finding_informant_and_theme_has_a_page(real_site: tuple[str, Path]) -> None:
+    _engine, real_build = real_site
     records = load_records(open_project(real_build))
     site = real_build / "site"
     for fid in records.findings:
@@ -93,7 +129,8 @@ def test_every_finding_informant_and_theme_has_a_page(real_build: Path) -> None:
         assert (site / "temaer" / tid / "index.html").is_file()
 
 
-def test_citations_link_to_entries_that_link_back(real_build: Path) -> None:
+def test_citations_link_to_entries_that_link_back(real_site: tuple[str, Path]) -> None:
+    _engine, real_build = real_site
     site = real_build / "site"
     refs = (site / "litteratur" / "index.html").read_text(encoding="utf-8")
     entries = set(re.findall(r'id="ref-([^"]+)"', refs))

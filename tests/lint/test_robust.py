@@ -184,3 +184,13 @@ def test_bibliography_never_raises(text: str) -> None:
     bib = parse_bib(text, "references.bib")
     for e in bib.entries.values():
         assert isinstance(e.family_names, list)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_entries_from_public_thesis_repositories(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    bib = (Path(__file__).parent / "realworld.bib").read_text("utf-8")
+    root = make_study(tmp_path, {"docs/a.md": "Se [@findbugs2008; @vries2012]: og @cryptofox.\n"}, bib=bib)
+    assert main(["lint", "--project", str(root), "--format", fmt]) == 1  # the cut-off entry is an error
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err and "internal error" not in out.out
+    assert "truncated2020" in out.out and "CIT008" in out.out

@@ -38,7 +38,7 @@ from .render.links import resolve_refs
 from .site.cff import citation_cff
 from .site.citation import place_cluster, thesis_bibtex, thesis_key
 from .site.pages import finding_places
-from .site.tree import build_site, head_tags, write_engine_config, write_markdown_tree
+from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
 from .study import Sources, read_sources
 from .word.write import build_docx
 
@@ -56,6 +56,8 @@ class BuildOptions:
     """Warnings of the gate stop the build too (as ``thesis lint --strict``)."""
     docx: bool = False
     """Also write build/thesis.docx (the PDF's text as a Word document)."""
+    site_engine: str | None = None
+    """MkDocs or Zensical; None: as report/study.yaml says (``site.engine``)."""
 
 
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
@@ -94,8 +96,9 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 elif old_pdf.is_file():
                     shutil.copy2(old_pdf, tree / "thesis.pdf")
                 when = source_date(project, src.records.study)
-                with step("Building the site (MkDocs, strict)"), source_date_epoch(when):
-                    cached_site(src, tree, pages, staging, head)
+                engine = options.site_engine or src.records.study.site.engine
+                with step(f"Building the site ({ENGINE_NAMES[engine]}, strict)"), source_date_epoch(when):
+                    cached_site(src, tree, pages, staging, head, engine)
             for name, job in jobs.items():
                 with step(f"Compiling {name} (Pandoc → Typst)"):
                     job.result()
@@ -113,7 +116,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
-                write_engine_config(project, src.config, pages, head, src.records.study.language)
+                write_engine_config(project, src.config, pages, src.records.study.language)
                 cff = citation_cff(
                     src.records.study,
                     src.config.site_url,
@@ -255,7 +258,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         cache.write(cached, made)
 
 
-def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str) -> None:
+def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str, engine: str) -> None:
     """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build.
 
     That is the Markdown tree, navigation, head tags, the study's other files (configuration,
@@ -265,12 +268,12 @@ def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head:
     files = sorted(p for p in tree.rglob("*") if p.is_file())
     key = cache_key(
         _inputs_digest(project),
-        json.dumps([pages, head, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
+        json.dumps([pages, head, engine, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
         *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
     )
     if restore_folder(project.cache, "site", key, staging / "site"):
         return
-    build_site(project, src.config, tree, pages, staging, head, src.records.study.language)
+    build_site(project, src.config, tree, pages, staging, head, engine, src.records.study.language)
     store_folder(project.cache, "site", key, staging / "site")
 
 
@@ -297,7 +300,9 @@ def _inputs_digest(project: Project) -> str:
             for name in sorted(names):
                 if not name.startswith("."):
                     path = here / name
-                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + path.read_bytes())
+                    known_text = project.texts.get(path)  # a source read already: not read again
+                    data = known_text.encode() if known_text is not None else path.read_bytes()
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
     parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
     _DIGESTS.clear()  # one run at a time is remembered
     _DIGESTS[id(project)] = (project, cache_key(*parts))

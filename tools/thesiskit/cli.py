@@ -29,25 +29,39 @@ _project = click.option(
 )
 
 
+_site_engine = click.option(
+    "--site-engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default=None,
+    help="Engine that builds the website: MkDocs + Material or Zensical [default: site.engine in"
+    " report/study.yaml, else mkdocs].",
+)
+
+
 @cli.command()
 @_project
 @click.option("--submission", is_flag=True, help="Also build the anonymous exam submission PDF.")
 @click.option("--no-pdf", is_flag=True, help="Build only the website.")
-@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
+@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True, help="PDF engine.")
 @click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
 @click.option("--strict", is_flag=True, help="Warnings of the gate stop the build too.")
-def build(project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool) -> None:
+@_site_engine
+def build(
+    project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool, site_engine: str | None
+) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
 
-    options = BuildOptions(pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict)
+    options = BuildOptions(
+        pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict, site_engine=site_engine
+    )
     build_study(project_dir, options)
 
 
 @cli.command()
 @_project
 @click.option("--submission", is_flag=True, help="Build the anonymous exam submission PDF instead.")
-@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True)
+@click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True, help="PDF engine.")
 def pdf(project_dir: Path, submission: bool, engine: str) -> None:
     """Build only the PDF."""
     from .build import BuildOptions, build_study
@@ -112,11 +126,12 @@ def _codes(value: str) -> tuple[str, ...]:
 @cli.command()
 @_project
 @click.option("--port", default=8000, show_default=True)
-def serve(project_dir: Path, port: int) -> None:
+@_site_engine
+def serve(project_dir: Path, port: int, site_engine: str | None) -> None:
     """Live preview: rebuild on edits to chapters, records, templates and references.bib."""
     from .serve import serve as run
 
-    run(project_dir, port)
+    run(project_dir, port, site_engine)
 
 
 @cli.command()

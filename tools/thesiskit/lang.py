@@ -114,12 +114,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "table_marker": {"nb": "tabell", "nn": "tabell", "en": "table"},
     # the list of changes (docs/om-utgaven.md: changes_list())
-    "change_redaksjon": {
-        "nb": "Redigering og fjerning av personopplysninger",
-        "nn": "Redigering og fjerning av personopplysningar",
-        "en": "Editing and removal of personal data",
+    "change_redaksjon": {"nb": "Redigering", "nn": "Redigering", "en": "Editing"},
+    "change_anonymitet": {
+        "nb": "Anonymitet og personvern",
+        "nn": "Anonymitet og personvern",
+        "en": "Anonymity and privacy",
     },
-    "change_anonymitet": {"nb": "Anonymitet", "nn": "Anonymitet", "en": "Anonymity"},
+    "change_anonymitet_text": {
+        "nb": "Disse endringene står bare som klasser med antall, uten sted og uten den opprinnelige ordlyden.",
+        "nn": "Desse endringane står berre som klassar med tal, utan stad og utan den opphavlege ordlyden.",
+        "en": "These changes are listed only as classes with a count, without their place or original wording.",
+    },
+    "change_many_places": {"nb": "Flere steder", "nn": "Fleire stader", "en": "Several places"},
+    "change_bibliography": {"nb": "Litteraturlisten", "nn": "Litteraturlista", "en": "The reference list"},
     "change_sitering": {"nb": "Kildehenvisninger", "nn": "Kjeldetilvisingar", "en": "Citations"},
     "change_nummerering": {"nb": "Overskriftsnummer", "nn": "Overskriftsnummer", "en": "Heading numbers"},
     "change_figur": {"nb": "Figurer", "nn": "Figurar", "en": "Figures"},

@@ -1,10 +1,12 @@
-"""``thesis serve``: live preview. MkDocs serves the Markdown tree; the kit re-renders it on edits.
+"""``thesis serve``: live preview. The site engine serves the Markdown tree; the kit re-renders it on edits.
 
 The kit watches the study's sources (docs/, report/, templates/, references.bib, mkdocs.yml),
-renders the Markdown tree again and writes only the files whose text changed; MkDocs' own
-live reload then rebuilds the changed pages and refreshes the browser. Then the PDF is compiled
-in this process (pages through the Pandoc page cache, one warm Typst compiler) and served at its
-site URL (``thesis.pdf``); on an error the last good PDF stays.
+renders the Markdown tree again and writes only the files whose text changed; the engine's own
+live reload (MkDocs' or Zensical's, as ``site.engine`` or ``--site-engine`` says) then rebuilds the
+changed pages and refreshes the browser. Then the PDF is compiled in this process (pages through
+the Pandoc page cache, one warm Typst compiler) and served at its site URL (``thesis.pdf``); on an
+error the last good PDF stays. The preview is the engine's output as it is: the head metadata and
+markup corrections that ``thesis build`` adds after the engine (site/finish.py) are not in it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +29,9 @@ from .errors import ThesisError
 from .log import console, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project
+from .records import load_records
 from .site.tree import write_site_config
+from .site.zensical import zensical_version
 from .sources import load_site_config
 from .study import Sources
 
@@ -44,7 +49,7 @@ def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Pat
         figures = draw_figures(src, scratch / "figures")
         served_pdf = target / "thesis.pdf"  # the preview's own PDF, made below once the pages are synced
         pdf = served_pdf if served_pdf.is_file() else project.build / "thesis.pdf"
-        tree, pages, head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
+        tree, pages, _head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
         if pdf.is_file():
             shutil.copy2(pdf, tree / "thesis.pdf")
         config = project.build / "serve.mkdocs.yml"
@@ -55,7 +60,6 @@ def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Pat
             pages,
             config.with_name(".serve.mkdocs.yml.new"),
             project.build / "serve-site",
-            head,
             src.records.study.language,
         )
         shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
@@ -123,22 +127,32 @@ def sync_tree(source: Path, target: Path) -> int:
     return changed
 
 
-def serve(project_dir: Path, port: int) -> None:
-    """Render once, start MkDocs' dev server on the tree, and re-render on every edit."""
+def serve(project_dir: Path, port: int, site_engine: str | None = None) -> None:
+    """Render once, start the site engine's dev server on the tree, and re-render on every edit."""
     from watchfiles import watch
 
     project = open_project(project_dir)
     project.build.mkdir(parents=True, exist_ok=True)
+    engine = site_engine or load_records(project).study.site.engine
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     config = render_tree(project, tree)
-    # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
-    argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
-    argv += ["--livereload", "--dirty"]
+    address = f"127.0.0.1:{port}"
+    if engine == "zensical":
+        name = f"Zensical {zensical_version()}"
+        argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
+    else:
+        name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
+        # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
+        argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
+        argv += ["--livereload", "--dirty"]
     server = subprocess.Popen(argv, env={**os.environ, "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme")})
-    signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop MkDocs' server too (below)
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop the engine's server too (below)
     path = urlsplit(load_site_config(project).site_url).path or "/"
-    console.print(f"Serving on http://127.0.0.1:{port}{path} — edit chapters, records, templates or references.bib")
+    console.print(
+        f"Serving with {name} on http://{address}{path} — edit chapters, records, templates or references.bib"
+        " (a preview without the citation metadata: thesis build adds it)"
+    )
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]

@@ -29,6 +29,7 @@ PASS = [
         bib=entry("book", "  file = {C:/x.pdf},\n  timestamp = {2020},\n  status = {verified},\n"),
     ),
     Case("journal on an article", {}, bib=entry("article", "  journal = {Tidsskrift},\n")),
+    Case("a field set aside with OPT", {}, bib=entry("inproceedings", "  OPTorganization = {ACM},\n")),
     Case("type outside the data model", {}, bib=entry("legislation", "  journal = {Lovtidend},\n")),
 ]
 

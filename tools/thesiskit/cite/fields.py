@@ -121,7 +121,7 @@ KNOWN_TYPES = (
 
 def unknown_field(entry_type: str, name: str) -> str | None:
     """Why ``name`` is not a field of ``entry_type`` ("unknown" or "not used by"), or None if it is fine."""
-    if name in TOOLS or name.startswith(("x-", "bdsk-", "zotero", "mendeley", "jabref")):
+    if name in TOOLS or name.startswith(("x-", "bdsk-", "zotero", "mendeley", "jabref", "opt")):
         return None
     types = SPECIFIC.get(name)
     if types is not None:

@@ -30,7 +30,7 @@ _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None = None) -> list[str]:
     """The Pandoc arguments of the Typst run (without the log file); ``after`` runs after citeproc."""
     return [
-        "--from=markdown",
+        "--from=markdown-smart",  # the text as written: no curly quotes, dashes or ellipses made up
         "--to=typst",
         "--wrap=none",
         *citeproc_args(locale),  # before the filter: captions it writes as Typst hold rendered citations

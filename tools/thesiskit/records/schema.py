@@ -34,6 +34,14 @@ class Person(_Record):
         return f"{self.given} {self.family}"
 
 
+class SiteOptions(_Record):
+    """``site:`` in report/study.yaml: how the website is built."""
+
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    """The engine that builds the website from the Markdown tree: ``mkdocs`` (MkDocs with Material
+    for MkDocs) or ``zensical``. ``thesis build --site-engine`` overrides it for one build."""
+
+
 class Edition(_Record):
     """``edition:`` in ``report/study.yaml``: this edition of the thesis, beside the submitted original."""
 
@@ -105,6 +113,8 @@ class Study(_Record):
     """Informant attributes the study says could not be hidden (exempt from the profile check)."""
     lint: dict[str, Any] = Field(default_factory=dict)
     """Policy for ``thesis lint`` (rule levels, per-file globs, allow and deny lists)."""
+    site: SiteOptions = Field(default_factory=SiteOptions)
+    """How the website is built (``engine``)."""
 
     @field_validator("candidate_number", "course_code", mode="before")
     @classmethod
@@ -174,6 +184,15 @@ class Quote(_Record):
     """Attribution as printed in the thesis ("4", or "Ibid")."""
     text: str = Field(min_length=1)
     """The exact words, without the outer guillemets."""
+
+    page_breaks: dict[str, str] = Field(default_factory=dict)
+    """Page breaks of the original inside the quote: page number → the words that begin that page
+    (they must occur once in ``text``); rendered like ``{{ page(N) }}`` in a chapter."""
+
+    @field_validator("page_breaks", mode="before")
+    @classmethod
+    def _page_keys(cls, value: object) -> object:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
     @field_validator("attribution", mode="before")
     @classmethod
@@ -285,15 +304,27 @@ ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figu
 
 
 class Change(_Record):
-    """``report/changes/*.yaml``: one deviation of the edition from the submitted text."""
+    """``report/changes/*.yaml``: one deviation of the edition from the submitted text.
 
-    place: str
-    """Heading id (or file) where the change is."""
+    An anonymity change (``kind: anonymitet``: a pronoun, a name, a place, any redaction of
+    personal data) is recorded as a class with a count, never with its place or original wording:
+    ``{kind: anonymitet, count: 6, edition: "kjønnede pronomen om informanter er gjort om til
+    «hun»", note: "jf. studiens regel"}``. The gate (ANO011) fails on one that gives ``place`` or
+    ``original``. Keep the author's own list of places outside the repository.
+    """
+
+    place: str | None = None
+    """Heading id (or file) where the change is. Never for ``anonymitet``."""
     kind: ChangeKind
     """What kind of change."""
-    original: str
-    """What the submitted text says (never personal data: describe it instead)."""
+    original: str | None = None
+    """What the submitted text says (never personal data: describe it instead). Never for ``anonymitet``."""
     edition: str
-    """What the edition says."""
+    """What the edition says; for ``anonymitet``, the class of change (printed after the count)."""
     note: str | None = None
     """Why, and on what evidence."""
+    count: int | None = Field(default=None, ge=1)
+    """``anonymitet``: how many changes of this class the edition makes."""
+    redacted: list[str] = Field(default_factory=list)
+    """``anonymitet``: SHA-256 hashes of the removed strings (``python -m thesiskit.lint hash-term``,
+    with the deny list's salt); the gate fails when a published text repeats one of them."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,14 +17,19 @@ from ..project import Project, inside
 from ..records import Records
 from ..render.chapters import Rendered
 from ..render.env import KIT_TEMPLATES, render
+from ..render.headings import HEADING, parse_attrs
 from ..render.tokens import CITE_THIS
 from ..sources import SiteConfig
 from .accessibility import load_accessibility
 from .citation import coins, highwire_tags, json_ld, plain_text
+from .finish import finish_site
 from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
 from .pages import SiteContext, generated_nav, generated_pages, thesis_cite_info
+from .zensical import run_zensical
 
 HOME = "index.md"
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+"""The site engines, as ``site.engine`` and ``--site-engine`` name them, and as the kit says them."""
 
 
 def _template_dir(project: Project, name: str) -> Path:
@@ -51,9 +57,7 @@ def write_markdown_tree(
         if CITE_THIS in text:
             box = render(env, "site/pages/cite_box.md.j2", cite=thesis_cite_info(ctx, page.path))
             text = text.replace(CITE_THIS, box)
-        if page.path == HOME:
-            text = "---\nthesis_head: thesis\n---\n\n" + text
-        files[page.path] = text
+        files[page.path] = with_page_lang(text)
     files.update(generated_pages(env, ctx))
     # Every page but the home page (whose head carries the citation_* tags) carries a COinS of
     # the thesis, so that Zotero saves the thesis from any page; Google Scholar reads no COinS.
@@ -80,6 +84,21 @@ def write_markdown_tree(
     return [path for path in files if path.endswith(".md")]
 
 
+def with_page_lang(text: str) -> str:
+    """The page, with ``thesis_lang`` in front matter if its first heading names a language (WCAG 3.1.2).
+
+    ``# Summary {#summary lang=en}``: the theme override sets that language on the page's content.
+    """
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    m = HEADING.match(first)
+    if not m or len(m["hashes"]) != 1 or not m["attrs"]:
+        return text
+    lang = next((p[len("lang=") :].strip("\"'") for p in parse_attrs(m["attrs"])[2] if p.startswith("lang=")), "")
+    if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", lang):
+        return text
+    return f"---\nthesis_lang: {lang}\n---\n\n" + text
+
+
 def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
     """Citation metadata for the home page: Highwire tags and JSON-LD."""
     abstract_page = next((p for p in cited.pages if p.path == records.study.abstract), None)
@@ -99,10 +118,9 @@ def write_site_config(
     pages: list[str],
     out: Path,
     site_dir: Path,
-    head: str,
     language: str = "nb",
 ) -> Path:
-    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir``.
+    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir`` (MkDocs or Zensical).
 
     The generated pages' titles are in the study's ``language``; so is Material's interface unless
     the study's mkdocs.yml names ``theme.language`` itself.
@@ -117,25 +135,42 @@ def write_site_config(
         nav=full_nav(config, generated_nav(language), pages),
         custom_dir=_template_dir(project, "overrides"),
         language=None if isinstance(theme, dict) and theme.get("language") else locale.material_language,
-        extra={**(config.data.get("extra") or {}), "thesis_heads": {"thesis": head}, "thesiskit_t": locale.strings},
+        # no "Made with …" in English in the footer: the site speaks the study's language
+        extra={"generator": False, **(config.data.get("extra") or {}), "thesiskit_t": locale.strings},
         markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 
 def build_site(
-    project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str, language: str = "nb"
+    project: Project,
+    config: SiteConfig,
+    tree: Path,
+    pages: list[str],
+    staging: Path,
+    head: str,
+    engine: str,
+    language: str = "nb",
 ) -> None:
-    """Build the Markdown tree with MkDocs into ``staging/site``."""
-    site_config = write_site_config(
-        project, config, tree, pages, staging / "mkdocs.yml", staging / "site", head, language
-    )
-    run_mkdocs(site_config, project.cache / "jinja-theme")
+    """Build the Markdown tree with ``engine`` into ``staging/site``, then add the head metadata."""
+    site_config = write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site", language)
+    if engine == "zensical":
+        run_zensical(site_config)
+    else:
+        run_mkdocs(site_config, project.cache / "jinja-theme")
+    finish_site(staging / "site", {HOME: head})
 
 
-def write_engine_config(
-    project: Project, config: SiteConfig, pages: list[str], head: str, language: str = "nb"
-) -> None:
-    """build/mkdocs.yml: the same config for any engine, next to the published build/markdown/."""
+def write_engine_config(project: Project, config: SiteConfig, pages: list[str], language: str = "nb") -> None:
+    """build/mkdocs.yml: the same config for either engine, next to the published build/markdown/.
+
+    Its ``site_dir`` is build/site: Zensical builds only into a folder below its config.
+    """
     write_site_config(
-        project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.site, head, language
+        project,
+        config,
+        project.build / "markdown",
+        pages,
+        project.build / "mkdocs.yml",
+        project.build / "site",
+        language,
     )

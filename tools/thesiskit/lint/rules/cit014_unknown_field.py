@@ -11,7 +11,8 @@ Fires on (warning), for the types of BibTeX and biblatex (`@book`, `@article`, `
 
 Does not fire on: biblatex's general fields (`note`, `abstract`, `keywords`, `langid`, `urldate`, `doi` …),
 fields written by reference managers (Zotero, Better BibTeX, JabRef, BibDesk, Mendeley: `file`,
-`timestamp`, `groups`, `extra` …), the kit's `status`, `verification` and `uncited`, and types outside
+`timestamp`, `groups`, `extra` …), fields set aside with the `OPT` prefix (`OPTorganization`, as BibTeX
+modes and JabRef write them), the kit's `status`, `verification` and `uncited`, and types outside
 the data model (`@legislation` of biblatex-apa, a style's own types).
 
 Fix: correct the field name, or move the value into the field the type takes (`journal` → a `@book`

@@ -54,3 +54,72 @@ document.addEventListener("keydown", (event) => {
   const button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
   if (button) button.focus();
 });
+
+// thesiskit: Zensical's search dialog (a shadow root; Zensical 0.0.x) is written in English whatever
+// the site's language ("85 results", "Search", "Close search", "Filters"), WCAG 3.1.1/3.1.2. Say it
+// in the site's language: the result counts with the theme's own translations (__config), the rest
+// from the table below. Material for MkDocs' search is translated already and has no such dialog.
+(() => {
+  const config = document.getElementById("__config");
+  const t = (config && JSON.parse(config.textContent).translations) || {};
+  const lang = document.documentElement.lang;
+  const words = {
+    nb: ["Søk", "Lukk søket", "Filtre", "Søkeresultater", "Stikkord", "Laster søket …",
+      "Søket er ikke tilgjengelig. Last inn siden på nytt for å prøve igjen."],
+    nn: ["Søk", "Lukk søket", "Filter", "Søkjeresultat", "Stikkord", "Lastar søket …",
+      "Søket er ikkje tilgjengeleg. Last inn sida på nytt for å prøve igjen."],
+  }[lang.startsWith("nn") ? "nn" : lang.startsWith("en") ? "en" : "nb"];
+  if (!words) return;
+  const english = ["Search", "Close search", "Filters", "Search results", "Tags", "Loading search\u2026",
+    "Search is unavailable. Reload the page to try again."];
+  const table = new Map(english.map((word, i) => [word, words[i]]));
+  if (t["search.result.placeholder"]) table.set("placeholder:Search", t["search.result.placeholder"]);
+  if (t["search.result.none"]) table.set("No results", t["search.result.none"]);
+  const count = (text) => {
+    const m = /^([\d,]+) results?$/.exec(text);
+    if (!m) return null;
+    const n = Number(m[1].replace(/,/g, ""));
+    const form = n === 1 ? t["search.result.one"] : t["search.result.other"];
+    return form ? form.replace("#", n.toLocaleString(lang)) : null;
+  };
+  const say = (text, key = text) => table.get(key) ?? count(text.trim());
+  const translate = (root) => {
+    // 2.1.1: the scrolling list of results could not take the keyboard's focus (tabindex -1)
+    for (const el of root.querySelectorAll('div[tabindex="-1"]')) {
+      if (el.querySelector("[role=listbox]")) el.tabIndex = 0;
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const said = say(node.data.trim());
+      if (said) node.data = said;
+    }
+    for (const el of root.querySelectorAll("[aria-label], [placeholder]")) {
+      for (const name of ["aria-label", "placeholder"]) {
+        const value = el.getAttribute(name);
+        const said = value && say(value, name === "placeholder" ? "placeholder:" + value : value);
+        if (said) el.setAttribute(name, said);
+      }
+    }
+  };
+  const watched = new WeakSet();
+  const watch = () => {
+    for (const host of document.body.children) {
+      const root = host.shadowRoot;
+      if (!root || watched.has(root)) continue;
+      watched.add(root);
+      // 1.4.3: the hits are marked in the accent colour (4.25:1 on white) and each result's path
+      // is #8c8c8c (3.36:1): use the link colour and the theme's lighter text colour
+      const style = document.createElement("style");
+      style.textContent = "mark { color: var(--md-typeset-a-color) !important; }"
+        + " menu, menu li { color: var(--md-default-fg-color--light) !important; }";
+      root.appendChild(style);
+      translate(root);
+      new MutationObserver(() => translate(root)).observe(root, {
+        subtree: true, childList: true, characterData: true, attributes: true,
+        attributeFilter: ["aria-label", "placeholder"],
+      });
+    }
+  };
+  watch();
+  new MutationObserver(watch).observe(document.body, { childList: true });
+})();
