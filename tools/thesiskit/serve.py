@@ -60,6 +60,7 @@ def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Pat
             pages,
             config.with_name(".serve.mkdocs.yml.new"),
             project.build / "serve-site",
+            src.records.study.language,
         )
         shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
         changed = sync_tree(tree, target)

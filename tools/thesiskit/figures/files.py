@@ -24,7 +24,8 @@ def write_figures(records: Records, folder: Path) -> dict[str, Path]:
         if fig.kind != "graph":
             continue
         path = folder / f"{fid}.svg"
-        path.write_text(render_svg(fig, records.informants_file), encoding="utf-8")
+        svg = render_svg(fig, records.informants_file, language=records.study.language)
+        path.write_text(svg, encoding="utf-8")
         out[fid] = path
     return out
 

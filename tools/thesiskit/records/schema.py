@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 # Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
@@ -98,8 +98,9 @@ class Study(_Record):
     """English keywords."""
     abstract: str = "sammendrag.md"
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
-    genre: str = "Masteroppgave"
-    """Kind of thesis, as citation styles print it."""
+    genre: str = ""
+    """Kind of thesis, as citation styles print it; by default "Masteroppgave" (nn "Masteroppgåve",
+    en "Master's thesis"), from the locale table."""
     edition: Edition | None = None
     """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
@@ -128,6 +129,15 @@ class Study(_Record):
         if value and not safe_url(value):
             raise ValueError("must be an http(s) address (other links are not published)")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_genre(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("genre"):
+            from ..lang import locale_for
+
+            data = {**data, "genre": locale_for(str(data.get("language") or "nb")).text("genre_master")}
+        return data
 
 
 class Informant(_Record):
@@ -279,6 +289,8 @@ class Figure(_Record):
     edition_note: str | None = None
     """The edition's note on the figure (e.g. that the edition reconstructed it): printed after the
     caption and added to the text alternative in the edition, left out of the exam submission."""
+    lang: str | None = None
+    """Language of the figure's text (BCP 47: ``en``), if not the study's; its words are hyphenated in it."""
 
     @property
     def series(self) -> Literal["figure", "table"]:

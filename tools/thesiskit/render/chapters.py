@@ -11,6 +11,7 @@ import jinja2
 
 from ..errors import InputError, Problem
 from ..figures.files import without_marks
+from ..lang import locale_for
 from ..records import Records
 from ..records.schema import InformantsFile
 from ..sources import Chapter
@@ -172,12 +173,11 @@ class _Helpers:
 
 # How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
 # ``{{ author() | capfirst }}`` where it starts a sentence or line.
-_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
 
 
 def candidate(language: str, number: str) -> str:
     """The candidate as named in running text of the exam submission: "kandidat 115"."""
-    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    word = locale_for(language).text("candidate")
     return f"{word} {number}"
 
 

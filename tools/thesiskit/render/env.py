@@ -13,6 +13,7 @@ from ..cite.scan import scan
 from ..errors import InputError
 from ..figures.layout import merge_header
 from ..figures.outline import outline
+from ..lang import locale_for
 from . import escape
 from .tokens import ref_token
 
@@ -23,7 +24,7 @@ class RecordError(Exception):
     """A Jinja helper was called with an id that names no record."""
 
 
-def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+def make_env(study_templates: Path | None, cache: Path | None = None, language: str = "nb") -> jinja2.Environment:
     """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML.
 
     With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
@@ -40,6 +41,9 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(cache),
     )
+    locale = locale_for(language)
+    env.globals["t"] = locale.strings  # the kit's words in the study's language (lang.py)
+    env.globals["lang"] = locale.lang
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = escape.attr
     env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")
