@@ -146,12 +146,13 @@ def _codes(value: str) -> tuple[str, ...]:
 @cli.command()
 @_project
 @click.option("--port", default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine).")
 @_site_engine
-def serve(project_dir: Path, port: int, site_engine: str | None) -> None:
-    """Live preview: rebuild on edits to chapters, records, templates and references.bib."""
+def serve(project_dir: Path, port: int, host: str, site_engine: str | None) -> None:
+    """Live preview of the site and the PDF: rebuilt on edits to chapters, records, templates, references.bib."""
     from .serve import serve as run
 
-    run(project_dir, port, site_engine)
+    run(project_dir, port, site_engine, host)
 
 
 @cli.command()

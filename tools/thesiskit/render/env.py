@@ -15,6 +15,7 @@ from ..cite.scan import scan
 from ..errors import InputError
 from ..figures.layout import merge_header
 from ..figures.outline import outline
+from ..lang import locale_for
 from . import escape
 from .tokens import ref_token
 
@@ -25,7 +26,7 @@ class RecordError(Exception):
     """A Jinja helper was called with an id that names no record."""
 
 
-def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+def make_env(study_templates: Path | None, cache: Path | None = None, language: str = "nb") -> jinja2.Environment:
     """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML.
 
     With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
@@ -44,6 +45,9 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
         lstrip_blocks=True,
         bytecode_cache=None if sandboxed else bytecode_cache(cache),  # the cache does not know the sandbox
     )
+    locale = locale_for(language)
+    env.globals["t"] = locale.strings  # the kit's words in the study's language (lang.py)
+    env.globals["lang"] = locale.lang
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = escape.attr
     env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")
