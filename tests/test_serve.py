@@ -11,6 +11,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -87,3 +89,20 @@ def test_serve_previews_the_pdf_and_recompiles_it_after_an_edit(sample_copy: Cal
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_says_so_when_the_port_is_taken(
+    sample_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thesiskit.cli import main
+
+    root = sample_copy("mini")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        assert main(["serve", "--project", str(root), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"127.0.0.1:{port}" in err and "--port" in err
+    assert "Traceback" not in err
+    assert not (root / "build" / "serve").exists(), "it rendered before finding the port taken"

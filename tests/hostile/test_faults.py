@@ -160,3 +160,16 @@ def test_an_unexpected_error_is_one_line_with_a_log(
     log = Path(line.rsplit("with ", 1)[1].split()[0])
     assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err
     assert _digest(study) == before
+
+
+def test_safe_build_sandboxes_chapters_and_refuses_hooks(study: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    escape = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    _append("docs/vedlegg.md", f"\n{escape}\n")(study)
+    assert main(["build", "--project", str(study), "--no-pdf", "--safe"]) == 2
+    err = capsys.readouterr().err
+    assert "docs/vedlegg.md" in err and "unsafe" in err and "Traceback" not in err
+    _replace("docs/vedlegg.md", f"\n{escape}\n", "")(study)
+    (study / "hooks.py").write_text("import os\n", encoding="utf-8")
+    _append("mkdocs.yml", "hooks:\n  - hooks.py\n")(study)
+    assert main(["build", "--project", str(study), "--no-pdf", "--safe"]) == 2
+    assert "mkdocs.yml:" in capsys.readouterr().err

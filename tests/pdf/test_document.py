@@ -85,7 +85,9 @@ def test_metadata_of_the_thesis_and_of_the_anonymous_submission() -> None:
 
 def test_dates_are_printed_the_norwegian_way() -> None:
     assert format_date(dt.date(2019, 6, 14), "nb") == "14. juni 2019"
-    assert format_date(dt.date(2019, 6, 14), "en") == "14 June 2019"
+    assert format_date(dt.date(2019, 6, 14), "nn") == "14. juni 2019"
+    assert format_date(dt.date(2019, 6, 14), "en") == "June 14, 2019"  # en-US, the default region
+    assert format_date(dt.date(2019, 6, 14), "en-GB") == "14 June 2019"
 
 
 def test_edition_date_version_and_licence_only_in_the_edition_and_only_when_given() -> None:

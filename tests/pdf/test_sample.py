@@ -57,7 +57,8 @@ def test_citations_in_apa_with_norwegian_terms_link_to_the_reference_list(sample
     pdf = Pdf(sample_pdfs.pdf())
     text = normalize(pdf.text)
     assert "(Berg & Dahl, 2015; Hansen, 2010, s. 45)" in text
-    assert "Berg & Dahl (2015, s. 3)" in text
+    assert "Berg og Dahl (2015, s. 3)" in text  # "og" in running text, "&" in parentheses (Norsk APA-manual)
+    assert "Berg, A. & Dahl, E. (2015)" in text  # no comma before "&" in the list
     assert "2018a" in text and "2018b" in text  # same author, same year: disambiguated
     refs = normalize(pdf.pages[pdf.bookmark_page("Litteraturliste")])
     assert "Ubrukt" not in refs  # only cited works

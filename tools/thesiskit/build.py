@@ -24,6 +24,7 @@ from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
 from .figures.files import picture_files, write_figures
+from .lang import locale_for
 from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
@@ -115,7 +116,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 swap_in(project, staging)
             prune_cache(project.cache)
             if options.site:
-                write_engine_config(project, src.config, pages)
+                write_engine_config(project, src.config, pages, src.records.study.language)
                 cff = citation_cff(
                     src.records.study,
                     src.config.site_url,
@@ -144,6 +145,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     for part in (
         *(p.read_bytes() for p in code),
         version("pyphen").encode(),
+        records.study.language.encode(),
         records.informants_file.model_dump_json().encode(),
         *(f.model_dump_json().encode() for f in records.figures.values()),
     ):
@@ -196,7 +198,7 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
     refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
-    refs = Page(REFERENCES_PAGE, "Litteraturliste", refs_md)
+    refs = Page(REFERENCES_PAGE, locale_for(src.records.study.language).text("references"), refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
     if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)
         pages = [p for p in pages if not edition_only(p.markdown)]
@@ -224,7 +226,8 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         build_pdf(inp, out)
         return
     from . import pdf as pdf_code
-    from .pandoc import csl_path, pandoc_version
+    from .cite.style import style_inputs
+    from .pandoc import pandoc_version
     from .render.env import KIT_TEMPLATES
 
     digest = hashlib.sha256()
@@ -235,7 +238,7 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
         inp.records.study.model_dump_json().encode(),
         f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
-        csl_path().read_bytes(),
+        *(s.encode() for s in style_inputs(locale_for(inp.records.study.language))),
     ]
     front = inp.records.study.front_page
     if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
@@ -270,7 +273,7 @@ def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head:
     )
     if restore_folder(project.cache, "site", key, staging / "site"):
         return
-    build_site(project, src.config, tree, pages, staging, head, engine)
+    build_site(project, src.config, tree, pages, staging, head, engine, src.records.study.language)
     store_folder(project.cache, "site", key, staging / "site")
 
 
@@ -287,6 +290,7 @@ def _inputs_digest(project: Project) -> str:
         return known[1]
 
     parts: list[bytes] = []
+    read_already = {path.resolve(): text for path, text in project.texts.items()}
     outputs = {project.site.resolve(), project.build.resolve()}
     for base in (project.root, Path(__file__).parent):
         for folder, dirs, names in os.walk(base):
@@ -297,8 +301,8 @@ def _inputs_digest(project: Project) -> str:
             for name in sorted(names):
                 if not name.startswith("."):
                     path = here / name
-                    known_text = project.texts.get(path)  # a source read already: not read again
-                    data = known_text.encode() if known_text is not None else path.read_bytes()
+                    text = read_already.get(path.resolve())  # a source is read once per run
+                    data = text.encode("utf-8") if text is not None else path.read_bytes()
                     parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
     parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
     _DIGESTS.clear()  # one run at a time is remembered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -45,9 +46,19 @@ _site_engine = click.option(
 @click.option("--engine", type=click.Choice(["typst", "latex"]), default="typst", show_default=True, help="PDF engine.")
 @click.option("--docx", is_flag=True, help="Also write build/thesis.docx, a Word copy for the supervisor.")
 @click.option("--strict", is_flag=True, help="Warnings of the gate stop the build too.")
+@click.option(
+    "--safe", is_flag=True, help="For content from others (e.g. a pull request in CI): Jinja sandbox, no hooks."
+)
 @_site_engine
 def build(
-    project_dir: Path, submission: bool, no_pdf: bool, engine: str, docx: bool, strict: bool, site_engine: str | None
+    project_dir: Path,
+    submission: bool,
+    no_pdf: bool,
+    engine: str,
+    docx: bool,
+    strict: bool,
+    safe: bool,
+    site_engine: str | None,
 ) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
     from .build import BuildOptions, build_study
@@ -55,7 +66,16 @@ def build(
     options = BuildOptions(
         pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict, site_engine=site_engine
     )
-    build_study(project_dir, options)
+    before = os.environ.get("THESISKIT_SAFE")
+    if safe:
+        os.environ["THESISKIT_SAFE"] = "1"  # read by render/env.py and sources.py
+    try:
+        build_study(project_dir, options)
+    finally:
+        if before is None:
+            os.environ.pop("THESISKIT_SAFE", None)
+        else:
+            os.environ["THESISKIT_SAFE"] = before
 
 
 @cli.command()
@@ -126,12 +146,13 @@ def _codes(value: str) -> tuple[str, ...]:
 @cli.command()
 @_project
 @click.option("--port", default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine).")
 @_site_engine
-def serve(project_dir: Path, port: int, site_engine: str | None) -> None:
-    """Live preview: rebuild on edits to chapters, records, templates and references.bib."""
+def serve(project_dir: Path, port: int, host: str, site_engine: str | None) -> None:
+    """Live preview of the site and the PDF: rebuilt on edits to chapters, records, templates, references.bib."""
     from .serve import serve as run
 
-    run(project_dir, port, site_engine)
+    run(project_dir, port, site_engine, host)
 
 
 @cli.command()

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
-from .errors import ThesisError
+from .errors import ThesisError, ToolError
 from .log import console, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project
@@ -60,6 +60,7 @@ def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Pat
             pages,
             config.with_name(".serve.mkdocs.yml.new"),
             project.build / "serve-site",
+            src.records.study.language,
         )
         shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
         changed = sync_tree(tree, target)
@@ -126,17 +127,18 @@ def sync_tree(source: Path, target: Path) -> int:
     return changed
 
 
-def serve(project_dir: Path, port: int, site_engine: str | None = None) -> None:
+def serve(project_dir: Path, port: int, site_engine: str | None = None, host: str = "127.0.0.1") -> None:
     """Render once, start the site engine's dev server on the tree, and re-render on every edit."""
     from watchfiles import watch
 
+    check_port(host, port)
     project = open_project(project_dir)
     project.build.mkdir(parents=True, exist_ok=True)
     engine = site_engine or load_records(project).study.site.engine
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     config = render_tree(project, tree)
-    address = f"127.0.0.1:{port}"
+    address = f"{host}:{port}"
     if engine == "zensical":
         name = f"Zensical {zensical_version()}"
         argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
@@ -167,6 +169,20 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def check_port(host: str, port: int) -> None:
+    """A ToolError (exit 2, no traceback) if ``host:port`` cannot be listened on, e.g. already taken."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise ToolError(
+            f"cannot serve on {host}:{port} ({exc.strerror or exc}): is another preview running? "
+            f"Choose another port with --port"
+        ) from None
 
 
 def _stop(signum: int, frame: object) -> None:

@@ -69,6 +69,7 @@ def load_site_config(project: Project) -> SiteConfig:
     data = yaml.load(text, Loader=_AnyTagLoader)
     if not isinstance(data, dict):
         raise InputError.at(rel, 1, "expected a mapping of settings")
+    _safe_config(project, rel, text, data)
     theme = data.get("theme")
     if isinstance(theme, dict) and "language" in theme and not isinstance(theme["language"], str):
         wrong = f"theme: language: {theme['language']!r} is not a language code"
@@ -85,6 +86,25 @@ def load_site_config(project: Project) -> SiteConfig:
     if missing:
         raise InputError(missing)
     return SiteConfig(data, nav)
+
+
+def _safe_config(project: Project, rel: str, text: str, data: dict[str, Any]) -> None:
+    """With ``--safe``: nothing in the study runs as code (hooks, Python tags, theme overrides)."""
+    from .render.env import safe_mode
+
+    if not safe_mode():
+        return
+    if data.get("hooks"):
+        raise InputError.at(rel, _line_naming(text, "hooks"), "hooks run Python code; --safe builds without them")
+    if "!!python/" in text:
+        where = _line_naming(text, "!!python/")
+        raise InputError.at(rel, where, "!!python/ tags load Python code; --safe builds without them")
+    if (project.templates / "overrides").is_dir():
+        raise InputError.at(
+            project.rel(project.templates / "overrides"),
+            None,
+            "theme overrides are not sandboxed; --safe builds without them",
+        )
 
 
 def _named_files(project: Project, data: dict[str, Any]) -> list[tuple[str, str, str, bool]]:

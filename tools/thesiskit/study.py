@@ -97,7 +97,8 @@ def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
             bib = parse_bib(read_text(project, project.bib), rel, project.bib, project.cache)
         except InputError as exc:
             problems += [("read", p) for p in exc.problems]
-    env = make_env(project.templates, project.cache / "jinja" if jinja_cache else None)
+    language = records.study.language if records else "nb"
+    env = make_env(project.templates, project.cache / "jinja" if jinja_cache else None, language)
     return Reading(project, config, records, bib, chapters, env, problems)
 
 

@@ -10,11 +10,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..cache import entry, read_json, write_json
-from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..lang import locale_for
+from ..pandoc import pandoc_version, run_pandoc
 from ..render.escape import inert_html
+from .style import citeproc_args, style_inputs
 
 _DIV = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.S)
-_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', re.S)
+_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"([^>]*)>(.*?)</div>', re.S)
+_LANG_ATTR = re.compile(r'\slang="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,8 @@ class Citeproc:
 
     clusters: dict[str, str]
     entries: dict[str, str]
-
-
-def _lang(language: str) -> str:
-    return {"nb": "nb-NO", "nn": "nn-NO", "no": "nb-NO", "en": "en-US"}.get(language, language)
+    langs: dict[str, str]
+    """The language of each entry written in another language than the study's (its ``langid``)."""
 
 
 def run_citeproc(
@@ -42,12 +43,11 @@ def run_citeproc(
     """
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
-    csl = csl_path()
+    locale = locale_for(language)
     digest = hashlib.sha256()
     for part in (
         repr(pandoc_version()),
-        _lang(language),
-        csl.read_text("utf-8"),
+        *style_inputs(locale),
         *(read(b) for b in bibs),
         doc,
     ):
@@ -55,17 +55,20 @@ def run_citeproc(
         digest.update(b"\0")
     cached = entry(cache, "citeproc", digest.hexdigest()[:32]) if cache else None
     data = read_json(cached) if cached else None
-    if isinstance(data, dict) and isinstance(data.get("clusters"), dict) and isinstance(data.get("entries"), dict):
-        return Citeproc(data["clusters"], data["entries"])
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("clusters"), dict)
+        and isinstance(data.get("entries"), dict)
+        and isinstance(data.get("langs"), dict)
+    ):
+        return Citeproc(data["clusters"], data["entries"], data["langs"])
     out = run_pandoc(
         [
             "--from=markdown",
             "--to=html",
             "--wrap=none",
-            "--citeproc",
-            f"--csl={csl}",
             *(f"--bibliography={b}" for b in bibs),
-            f"--metadata=lang:{_lang(language)}",
+            *citeproc_args(locale),
             "--metadata=link-citations:true",
             "--metadata=suppress-bibliography:false",
         ],
@@ -73,10 +76,12 @@ def run_citeproc(
     )
     # rendered from third-party data: kept as HTML, made harmless (render/escape.py inert_html)
     rendered = {unique[int(i)]: body.strip() for i, body in _DIV.findall(out)}
-    entries = {key: inert_html(" ".join(body.split())) for key, body in _ENTRY.findall(out)}
+    found = _ENTRY.findall(out)
+    entries = {key: inert_html(" ".join(body.split())) for key, _, body in found}
+    langs = {key: m.group(1) for key, attrs, _ in found if (m := _LANG_ATTR.search(attrs))}
     if cached:
-        write_json(cached, {"clusters": rendered, "entries": entries})
-    return Citeproc(rendered, entries)
+        write_json(cached, {"clusters": rendered, "entries": entries, "langs": langs})
+    return Citeproc(rendered, entries, langs)
 
 
 _LINK = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">(.*?)</a>', re.S)

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..project import Project
 from ..records import Records
 from ..records.load import picture_path
+from ..records.schema import InformantsFile
 
 
 def write_figures(records: Records, folder: Path) -> dict[str, Path]:
@@ -23,7 +24,8 @@ def write_figures(records: Records, folder: Path) -> dict[str, Path]:
         if fig.kind != "graph":
             continue
         path = folder / f"{fid}.svg"
-        path.write_text(render_svg(fig, records.informants_file), encoding="utf-8")
+        svg = render_svg(fig, records.informants_file, language=records.study.language)
+        path.write_text(svg, encoding="utf-8")
         out[fid] = path
     return out
 
@@ -36,3 +38,16 @@ def picture_files(project: Project, records: Records) -> dict[str, Path]:
 def figure_file_name(fid: str, path: Path) -> str:
     """The name a figure's file gets in both outputs: ``<id>.svg``, ``<id>.png``."""
     return f"{fid}{path.suffix.lower()}"
+
+
+EDITION_MARK = "[?]"
+"""The edition's mark of a table cell whose place it had to guess (AUTHORING.md); not in the submission."""
+
+
+def without_marks(table: InformantsFile) -> InformantsFile:
+    """The informant table without the edition's marks of uncertain cells (for the submission)."""
+    people = [
+        p.model_copy(update={"attributes": {k: v.replace(EDITION_MARK, "").strip() for k, v in p.attributes.items()}})
+        for p in table.informants
+    ]
+    return table.model_copy(update={"informants": people})

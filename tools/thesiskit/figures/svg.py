@@ -12,8 +12,10 @@ from __future__ import annotations
 from html import escape
 
 from ..errors import InputError
+from ..lang import locale_for
 from ..records.schema import Figure, InformantsFile
 from .layout import FONT, MAX_WIDTH, Cell, Label, Rect, Scene, add_notes, layout_graph, layout_table, merge_header
+from .text import hyphenation
 
 FONT_FAMILY = "Libertinus Serif, Georgia, serif"
 TEXT = "#1a1a1a"
@@ -115,15 +117,17 @@ def _path(points: tuple[tuple[float, float], ...]) -> str:
     return f'<path d="{d}"/>'
 
 
-def to_svg(scene: Scene, fig: Figure) -> str:
+def to_svg(scene: Scene, fig: Figure, language: str = "nb") -> str:
     """Markup for a scene, with the figure's caption as title and its alt text as description."""
     w, h = _n(scene.width), _n(scene.height)
+    locale = locale_for(language)
+    lang = _attr(language)
     title, desc = f"{fig.id}-title", f"{fig.id}-desc"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}"'
-        f' role="img" aria-labelledby="{title} {desc}" lang="nb" xml:lang="nb">',
-        f'<title id="{title}">{_text("Figur: " + fig.caption)}</title>',
+        f' role="img" aria-labelledby="{title} {desc}" lang="{lang}" xml:lang="{lang}">',
+        f'<title id="{title}">{_text(locale.text("figure") + ": " + fig.caption)}</title>',
         f'<desc id="{desc}">{_text(fig.alt.strip())}</desc>',
         f'<rect width="{w}" height="{h}" fill="{BACKGROUND}"/>',
     ]
@@ -143,14 +147,18 @@ def to_svg(scene: Scene, fig: Figure) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_svg(fig: Figure, informants: InformantsFile | None = None, *, notes: bool = False) -> str:
+def render_svg(
+    fig: Figure, informants: InformantsFile | None = None, *, notes: bool = False, language: str = "nb"
+) -> str:
     """The figure as a standalone SVG 1.1 document (UTF-8 text, ending in a newline).
 
     One SVG unit is one CSS pixel. ``informants`` is needed for ``kind: informants``. The
     legend lines (``fig.notes``) are left to the page, as the templates print them, unless
-    ``notes`` is true.
+    ``notes`` is true. Labels are hyphenated in the figure's ``lang``, else the study's ``language``.
     """
-    return to_svg(layout(fig, informants, notes=notes), fig)
+    language = fig.lang or language
+    with hyphenation(language):
+        return to_svg(layout(fig, informants, notes=notes), fig, language)
 
 
 def width_share(fig: Figure, informants: InformantsFile | None = None, *, notes: bool = False) -> float:

@@ -9,9 +9,14 @@ table also fits in Libertinus (about 13 % to spare) and in Georgia.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import pyphen
+
+from ..lang import hyphenation_for
 
 SAFETY = 1.15
 """Factor over Libertinus Serif's advance widths built into the table."""
@@ -61,7 +66,23 @@ def text_width(s: str, size: float, bold: bool = False) -> float:
     return sum(char_width(c, bold) for c in s) * size
 
 
-_HYPHENATOR = pyphen.Pyphen(lang="nb_NO")
+HYPHENATION: ContextVar[str] = ContextVar("HYPHENATION", default="nb_NO")
+"""pyphen's dictionary for the figure being drawn (``svg.render_svg`` sets it from the figure's language)."""
+
+
+@contextmanager
+def hyphenation(language: str) -> Iterator[None]:
+    """Hyphenate in ``language`` (a BCP 47 tag: ``nb``, ``en-GB``) while drawing."""
+    token = HYPHENATION.set(hyphenation_for(language))
+    try:
+        yield
+    finally:
+        HYPHENATION.reset(token)
+
+
+@lru_cache(maxsize=8)
+def _hyphenator(dictionary: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=dictionary)
 
 EPSILON = 1e-6
 """Tolerance for widths that come out of sums of floats."""
@@ -110,23 +131,29 @@ def _joint(word: str, i: int) -> int:
     return 0
 
 
-@lru_cache(maxsize=4096)
 def _syllable_breaks(piece: str) -> frozenset[int]:
-    """Where Norwegian hyphenation patterns (TeX's, via pyphen) allow a break in a word."""
-    return frozenset(_HYPHENATOR.positions(piece))
+    """Where the language's hyphenation patterns (TeX's, via pyphen) allow a break in a word."""
+    return _breaks(piece, HYPHENATION.get())
+
+
+@lru_cache(maxsize=4096)
+def _breaks(piece: str, dictionary: str) -> frozenset[int]:
+    return frozenset(_hyphenator(dictionary).positions(piece))
 
 
 def _cut(piece: str, room: float, size: float, bold: bool) -> tuple[int, int]:
     """Where to hyphenate a piece so the head fits in ``room``: (index, quality), best first.
 
-    Only breaks the nb_NO patterns allow, or a joining "s" of a compound, are used when one
-    fits (quality at least 2), the likeliest compound joint among them first; a piece with
-    none that fits is cut where the compound heuristic likes it best.
+    Only breaks the language's patterns allow, or (in Norwegian) a joining "s" of a compound,
+    are used when one fits (quality at least 2), the likeliest compound joint among them first;
+    a piece with none that fits is cut where the compound heuristic likes it best.
     """
     fits = [i for i in range(1, len(piece)) if text_width(piece[:i] + "-", size, bold) <= room + EPSILON]
     if not fits:
         return 1, -1
-    allowed = [i for i in fits if i in _syllable_breaks(piece) or _joint(piece, i) >= 3]
+    norwegian = HYPHENATION.get().startswith(("nb", "nn"))
+    breaks = _syllable_breaks(piece)
+    allowed = [i for i in fits if i in breaks or (norwegian and _joint(piece, i) >= 3)]
     if allowed:
         cut = max(allowed, key=lambda i: (_joint(piece, i), i))
         return cut, max(2, _joint(piece, cut))

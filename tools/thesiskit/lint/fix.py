@@ -199,6 +199,10 @@ def _after(left: Left, text: str, edits: list[Edit]) -> Left:
     return Left(left.path, line, left.written, left.reason, left.candidates, left.start + shift, left.end + shift)
 
 
+_PUBLIC_DOCUMENT = re.compile(r"NOU \d{4}: ?\d+$|(?:Meld\. ?St\.|St\. ?meld\.|Prop\.|St\. ?prp\.|Ot\. ?prp\.|Innst\.) ")
+"""Norwegian public documents cited by their number, which the kit prints without a year (cite/style.py)."""
+
+
 def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
     """Works cited by a name the author finder does not take as a person.
 
@@ -220,10 +224,16 @@ def _named_works(ctx: LintContext, path: str, view: str) -> list[Edit]:
         shown = re.escape(name).replace(r"\ ", r"\s+")
         when = re.escape(year) if year else r"u\.\s?å\."
         loc = rf"(?:\s*,\s*(?P<loc>{LOC}))?"
-        for rx, narrative in (
+        forms = [
             (re.compile(rf"\({shown}\s*,\s*{when}{loc}\)"), False),
             (re.compile(rf"(?<![\w-]){shown}\s+\({when}{loc}\)"), True),
-        ):
+        ]
+        if _PUBLIC_DOCUMENT.match(name):  # the kit prints these without the year: "(NOU 2004: 13, s. 3)"
+            forms += [
+                (re.compile(rf"\({shown}{loc}\)"), False),
+                (re.compile(rf"(?<![\w-]){shown}\s+\((?P<loc>{LOC})\)"), True),
+            ]
+        for rx, narrative in forms:
             for m in rx.finditer(view):
                 where = _dash(m.group("loc").strip()) if m.group("loc") else ""
                 if narrative:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import month_names
 from .text import NAME_WORD, UPPER
 
 YEAR = r"(?:1[5-9]|20)\d\d[a-zæøå]?(?![\d\w])|u\.\s?å\.?|udatert|n\.\s?d\."
@@ -41,18 +42,8 @@ _OFFICIAL = re.compile(r"(?:NOU|St\.|Meld\.|Prop\.|Ot\.|Innst\.|Dok\.|Rundskriv|
 """Official Norwegian documents, cited by number ("NOU 2004: 13"), not by author and year."""
 _MONTHS = frozenset(
     [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
+        *month_names("nb_NO"),  # Babel's month names (lang.py), the same in nynorsk
+        *month_names("nn_NO"),
         "våren",
         "høsten",
         "sommeren",
@@ -74,7 +65,6 @@ _MONTHS = frozenset(
         "kapittel",
         "kap",
         "vedlegg",
-        "januar",
         "tidlig",
         "sent",
         "slutten",

@@ -1,4 +1,4 @@
-"""Pandoc → Typst with citeproc (APA 7, ``nb-NO``, link-citations), cached by content hash.
+"""Pandoc → Typst with citeproc (the study language's style and locale, link-citations), cached by content hash.
 
 A clean build runs Pandoc once over the whole thesis: citeproc must see every citation at once
 (to disambiguate "2018a/b" and to build the reference list). The output is split at the pages'
@@ -16,8 +16,10 @@ import threading
 from pathlib import Path
 
 from ..cache import cache_key, read_entry, write_entry
+from ..cite.style import citeproc_args, style_inputs
 from ..errors import InputError, Problem
-from ..pandoc import csl_path, pandoc_version, run_pandoc
+from ..lang import Locale
+from ..pandoc import pandoc_version, run_pandoc
 from ..project import Project, read_text
 from .document import SOURCE_MARK, Document, raw_typst
 
@@ -25,17 +27,15 @@ _CACHE_VERSION = "5"
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
-def pandoc_args(bib: Path | None, locale: str, lua: Path, after: Path | None = None) -> list[str]:
+def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None = None) -> list[str]:
     """The Pandoc arguments of the Typst run (without the log file); ``after`` runs after citeproc."""
     return [
-        "--from=markdown",
+        "--from=markdown-smart",  # the text as written: no curly quotes, dashes or ellipses made up
         "--to=typst",
         "--wrap=none",
-        "--citeproc",  # before the filter: captions it writes as Typst hold rendered citations
+        *citeproc_args(locale),  # before the filter: captions it writes as Typst hold rendered citations
         f"--lua-filter={lua}",
         *([f"--lua-filter={after}"] if after else []),
-        f"--csl={csl_path()}",
-        f"--metadata=lang:{locale}",
         "--metadata=link-citations:true",
         "--metadata=link-bibliography:true",
         *([f"--bibliography={bib}"] if bib else []),
@@ -43,7 +43,7 @@ def pandoc_args(bib: Path | None, locale: str, lua: Path, after: Path | None = N
 
 
 def to_typst(
-    doc: Document, project: Project, bib: Path | None, locale: str, lua: Path, after: Path | None = None
+    doc: Document, project: Project, bib: Path | None, locale: Locale, lua: Path, after: Path | None = None
 ) -> str:
     """The body as Typst; InputError naming the page if a cited key has no bibliography entry.
 
@@ -58,7 +58,7 @@ def to_typst(
         _CACHE_VERSION,
         repr(pandoc_version()),
         *args,
-        csl_path().read_text("utf-8"),
+        *style_inputs(locale),
         *filters,
         read_text(project, bib) if bib else "",
     )

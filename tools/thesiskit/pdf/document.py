@@ -11,11 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import locale_for
 from ..render.chapters import Page
 from ..render.headings import HEADING, parse_attrs
 
 REFERENCES_PAGE = "litteratur.md"
-DEFAULT_REFERENCES = "# Litteraturliste {#litteraturliste .unnumbered}\n\n::: {#refs}\n:::\n"
+
+
+def references_markdown(title: str) -> str:
+    """The reference list page: its heading (the locale's word) and Pandoc's ``#refs`` div."""
+    return f"# {title} {{#litteraturliste .unnumbered}}\n\n::: {{#refs}}\n:::\n"
+
 SOURCE_MARK = "// thesiskit-source: "
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
@@ -114,7 +120,8 @@ def assemble(
     pages = list(pages)
     if not any(_REFS_DIV.search(p.markdown) for p in pages):
         last = max((i for i, p in enumerate(pages) if _has_numbered_heading(p.markdown)), default=len(pages) - 1)
-        pages.insert(last + 1, Page(REFERENCES_PAGE, "Litteraturliste", DEFAULT_REFERENCES))
+        title = locale_for(f"{lang}-{region}" if region else lang).text("references")
+        pages.insert(last + 1, Page(REFERENCES_PAGE, title, references_markdown(title)))
     if figures is None:
         figures = [f"fig-{fid}" for p in pages for fid in _FIGURE_ID.findall(p.markdown)]
     numbers = dict(enumerate(figures, 1))

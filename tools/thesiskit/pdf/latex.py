@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..cite.style import citeproc_args
 from ..errors import ToolError
-from ..pandoc import csl_path, run_pandoc
+from ..pandoc import run_pandoc
 from . import PdfInput
 from .document import assemble
 from .meta import pdf_meta
@@ -29,9 +30,7 @@ def build_with_latex(inp: PdfInput, out: Path) -> None:
     args = [
         "--from=markdown",
         f"--pdf-engine={xelatex}",
-        "--citeproc",
-        f"--csl={csl_path()}",
-        f"--metadata=lang:{meta.csl_locale}",
+        *citeproc_args(meta.locale),
         "--metadata=link-citations:true",
         f"--metadata=title:{meta.title}",
         f"--metadata=author:{meta.pdf_author}",

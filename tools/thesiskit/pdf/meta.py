@@ -6,18 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..lang import Locale, locale_for
 from ..records.schema import Study
-from ..render.labels import label
-
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-REGIONS = {"nb": "NO", "nn": "NO", "no": "NO", "en": "GB", "sv": "SE", "da": "DK"}
 
 
 @dataclass(frozen=True)
@@ -60,23 +50,26 @@ class PdfMeta:
     region: str | None
     keywords: list[str]
     labels: dict[str, str]
-    """What figures and tables are called ("Figur", "Tabell"), from render/labels.py."""
+    """The kit's strings in the study's language (``lang.STRINGS``): title page labels, Innhold, Figur …"""
 
     def as_json(self) -> dict[str, object]:
         """The fields as a JSON-ready dict."""
         return asdict(self)
 
     @property
+    def locale(self) -> Locale:
+        """The study's locale (citeproc locale, style, hyphenation …)."""
+        return locale_for(f"{self.lang}-{self.region}" if self.region else self.lang)
+
+    @property
     def csl_locale(self) -> str:
-        """The CSL locale for citeproc (``nb-NO``)."""
-        return f"{self.lang}-{self.region}" if self.region else self.lang
+        """The CSL locale for citeproc (``nb-NO``), the same as the site's."""
+        return self.locale.tag
 
 
 def format_date(date: dt.date, lang: str) -> str:
-    """A date as printed on a Norwegian (or English) title page."""
-    if lang in ("nb", "nn", "no"):
-        return f"{date.day}. {MONTHS_NB[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+    """A date as printed on the title page, in the study's language (Babel's long form)."""
+    return locale_for(lang).date(date)
 
 
 def _front_page_name(front_page: str | None) -> str | None:
@@ -89,9 +82,9 @@ def _front_page_name(front_page: str | None) -> str | None:
 
 def pdf_meta(study: Study, submission: bool) -> PdfMeta:
     """The metadata of one variant: the author's name is left out of the submission."""
-    lang = study.language.split("-")[0].lower()
-    lang = "nb" if lang == "no" else lang
-    byline = f"Kandidatnummer {study.candidate_number}" if submission else study.author.name
+    locale = locale_for(study.language)
+    lang = locale.lang
+    byline = f"{locale.text('candidate_number')} {study.candidate_number}" if submission else study.author.name
     edition = None if submission else study.edition  # the submission is the text as submitted
     return PdfMeta(
         title=study.title,
@@ -111,13 +104,13 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         course_code=study.course_code,
         candidate_number=study.candidate_number,
         submission=submission,
-        date=format_date(study.date, lang),
-        edition_date=format_date(edition.date, lang) if edition else None,
+        date=locale.date(study.date),
+        edition_date=locale.date(edition.date) if edition else None,
         edition_version=edition.version if edition else None,
         license=None if submission else study.license,
         supervisor=study.supervisor,
         lang=lang,
-        region=REGIONS.get(lang),
+        region=locale.region,
         keywords=list(study.keywords),
-        labels={"figure": label("figure", lang), "table": label("table", lang)},
+        labels=locale.strings,
     )

@@ -208,7 +208,7 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     bib = inp.bib if inp.bib.is_file() else None
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)
-    body = tidy(to_typst(doc, inp.project, bib, meta.csl_locale, lua, after))
+    body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
     work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
     main = write_workdir(inp, meta, doc, body, work)
     pdf = compile_typst(main, inp.created)

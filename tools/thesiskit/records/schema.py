@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 # Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
@@ -98,8 +98,9 @@ class Study(_Record):
     """English keywords."""
     abstract: str = "sammendrag.md"
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
-    genre: str = "Masteroppgave"
-    """Kind of thesis, as citation styles print it."""
+    genre: str = ""
+    """Kind of thesis, as citation styles print it; by default "Masteroppgave" (nn "Masteroppgåve",
+    en "Master's thesis"), from the locale table."""
     edition: Edition | None = None
     """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
@@ -128,6 +129,15 @@ class Study(_Record):
         if value and not safe_url(value):
             raise ValueError("must be an http(s) address (other links are not published)")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_genre(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("genre"):
+            from ..lang import locale_for
+
+            data = {**data, "genre": locale_for(str(data.get("language") or "nb")).text("genre_master")}
+        return data
 
 
 class Informant(_Record):
@@ -174,6 +184,15 @@ class Quote(_Record):
     """Attribution as printed in the thesis ("4", or "Ibid")."""
     text: str = Field(min_length=1)
     """The exact words, without the outer guillemets."""
+
+    page_breaks: dict[str, str] = Field(default_factory=dict)
+    """Page breaks of the original inside the quote: page number → the words that begin that page
+    (they must occur once in ``text``); rendered like ``{{ page(N) }}`` in a chapter."""
+
+    @field_validator("page_breaks", mode="before")
+    @classmethod
+    def _page_keys(cls, value: object) -> object:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
     @field_validator("attribution", mode="before")
     @classmethod
@@ -270,6 +289,8 @@ class Figure(_Record):
     edition_note: str | None = None
     """The edition's note on the figure (e.g. that the edition reconstructed it): printed after the
     caption and added to the text alternative in the edition, left out of the exam submission."""
+    lang: str | None = None
+    """Language of the figure's text (BCP 47: ``en``), if not the study's; its words are hyphenated in it."""
 
     @property
     def series(self) -> Literal["figure", "table"]:
@@ -283,15 +304,27 @@ ChangeKind = Literal["redaksjon", "sitering", "nummerering", "anonymitet", "figu
 
 
 class Change(_Record):
-    """``report/changes/*.yaml``: one deviation of the edition from the submitted text."""
+    """``report/changes/*.yaml``: one deviation of the edition from the submitted text.
 
-    place: str
-    """Heading id (or file) where the change is."""
+    An anonymity change (``kind: anonymitet``: a pronoun, a name, a place, any redaction of
+    personal data) is recorded as a class with a count, never with its place or original wording:
+    ``{kind: anonymitet, count: 6, edition: "kjønnede pronomen om informanter er gjort om til
+    «hun»", note: "jf. studiens regel"}``. The gate (ANO011) fails on one that gives ``place`` or
+    ``original``. Keep the author's own list of places outside the repository.
+    """
+
+    place: str | None = None
+    """Heading id (or file) where the change is. Never for ``anonymitet``."""
     kind: ChangeKind
     """What kind of change."""
-    original: str
-    """What the submitted text says (never personal data: describe it instead)."""
+    original: str | None = None
+    """What the submitted text says (never personal data: describe it instead). Never for ``anonymitet``."""
     edition: str
-    """What the edition says."""
+    """What the edition says; for ``anonymitet``, the class of change (printed after the count)."""
     note: str | None = None
     """Why, and on what evidence."""
+    count: int | None = Field(default=None, ge=1)
+    """``anonymitet``: how many changes of this class the edition makes."""
+    redacted: list[str] = Field(default_factory=list)
+    """``anonymitet``: SHA-256 hashes of the removed strings (``python -m thesiskit.lint hash-term``,
+    with the deny list's salt); the gate fails when a published text repeats one of them."""

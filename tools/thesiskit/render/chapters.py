@@ -10,7 +10,10 @@ from typing import Literal
 import jinja2
 
 from ..errors import InputError, Problem
+from ..figures.files import without_marks
+from ..lang import locale_for
 from ..records import Records
+from ..records.schema import InformantsFile
 from ..sources import Chapter
 from .env import RecordError, md_escape, render, render_source
 from .escape import view
@@ -67,6 +70,7 @@ class _Helpers:
         self.figure_pages: dict[str, str] = {}
         self.quote_pages: dict[str, str] = {}
         self.finding_links: dict[str, list[str]] = {}
+        self.page_breaks: dict[str, str] = {}
         self.problems: list[Problem] = []
 
     def _link(self, to_page: str, anchor: str = "") -> str:
@@ -79,13 +83,42 @@ class _Helpers:
         if qid in self.quote_pages:
             raise RecordError(f"quote {qid!r} is included twice (also in docs/{self.quote_pages[qid]})")
         self.quote_pages[qid] = self.page
-        return render(
+        text = q.text
+        marks: dict[str, str] = {}
+        for n, words in q.page_breaks.items():
+            if text.count(words) != 1:
+                raise RecordError(f"quote {qid!r}: page_breaks {n}: {words!r} must occur once in its text")
+            marks[f"\ue000{len(marks)}\ue001"] = self.page_break(n)
+            text = text.replace(words, f"\ue000{len(marks) - 1}\ue001{words}")
+        out = render(
             self.env,
             f"{self.target}/quote.md.j2",
-            q=q,
+            q=q.model_copy(update={"text": text}),
             target=self.target,
             informant_link=self._link(f"informanter/{q.informant}.md"),
         )
+        for mark, markup in marks.items():
+            out = out.replace(mark, markup)
+        return out
+
+    def _informants(self) -> InformantsFile:
+        """The informant table; in the submission without the edition's "[?]" marks of uncertain cells."""
+        table = self.records.informants_file
+        if not self.submission:
+            return table
+        return without_marks(table)
+
+    def page_break(self, n: object) -> str:
+        """``{{ page(45) }}``: here begins page 45 of the original (a margin marker and an anchor)."""
+        label = str(n).strip()
+        if not label or not label.replace("-", "").isalnum():
+            raise RecordError(f"page({n!r}): a page number is digits or letters (45, xii)")
+        if label in self.page_breaks:
+            raise RecordError(f"page {label} is marked twice (also in docs/{self.page_breaks[label]})")
+        self.page_breaks[label] = self.page
+        if self.submission:  # the submission is the candidate's text: no edition apparatus
+            return ""
+        return render(self.env, f"{self.target}/page.md.j2", n=label).strip()
 
     def figure(self, fid: str) -> str:
         fig = self.records.figures.get(fid)
@@ -106,7 +139,7 @@ class _Helpers:
             submission=self.submission,
             src=self._link(f"figurer/{fid}{ext}"),
             file=f"figurer/{fid}{ext}",
-            informants=self.records.informants_file,
+            informants=self._informants(),
         )
         return f"⟦float:{fid}⟧\n{body}"
 
@@ -120,7 +153,7 @@ class _Helpers:
         return f"[{md_escape(f.title)}]({self._link(f'funn/{fid}.md')})"
 
     def informants_table(self) -> str:
-        return render(self.env, f"{self.target}/informants_table.md.j2", informants=self.records.informants_file)
+        return render(self.env, f"{self.target}/informants_table.md.j2", informants=self._informants())
 
     def author(self) -> str:
         study = self.records.study
@@ -140,12 +173,11 @@ class _Helpers:
 
 # How the anonymous submission names its author in running text ("Jeg, kandidat 115, er …");
 # ``{{ author() | capfirst }}`` where it starts a sentence or line.
-_CANDIDATE = {"nb": "kandidat", "nn": "kandidat", "en": "candidate"}
 
 
 def candidate(language: str, number: str) -> str:
     """The candidate as named in running text of the exam submission: "kandidat 115"."""
-    word = _CANDIDATE.get(language.split("-")[0].lower(), _CANDIDATE["nb"])
+    word = locale_for(language).text("candidate")
     return f"{word} {number}"
 
 
@@ -191,6 +223,7 @@ def render_chapters(
             "informants_table": helpers.informants_table,
             "author": helpers.author,
             "changes_list": helpers.changes_list,
+            "page": helpers.page_break,
             "ref": ref_token,
             "cite_this": lambda: CITE_THIS if target == "site" else "",
             "study": view(records.study),  # its strings print as text (render/escape.py)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 
 from ..cite.scan import scan
 from ..errors import InputError
 from ..figures.layout import merge_header
 from ..figures.outline import outline
+from ..lang import locale_for
 from . import escape
 from .tokens import ref_token
 
@@ -23,13 +26,15 @@ class RecordError(Exception):
     """A Jinja helper was called with an id that names no record."""
 
 
-def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+def make_env(study_templates: Path | None, cache: Path | None = None, language: str = "nb") -> jinja2.Environment:
     """Environment with StrictUndefined, ``{## ##}`` comments and autoescape for HTML/SVG/XML.
 
     With ``cache``, compiled templates and chapters are kept there (keyed by their source text).
     """
     paths = [p for p in (study_templates, KIT_TEMPLATES) if p and p.is_dir()]
-    env = jinja2.Environment(
+    sandboxed = safe_mode()
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader([str(p) for p in paths]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -38,8 +43,11 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "html.j2", "svg.j2", "xml.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=bytecode_cache(cache),
+        bytecode_cache=None if sandboxed else bytecode_cache(cache),  # the cache does not know the sandbox
     )
+    locale = locale_for(language)
+    env.globals["t"] = locale.strings  # the kit's words in the study's language (lang.py)
+    env.globals["lang"] = locale.lang
     env.filters["md_escape"] = md_escape
     env.filters["attr"] = escape.attr
     env.filters["cell"] = lambda s: md_escape(" ".join(str(s).split())).replace("|", "\\|")
@@ -55,6 +63,11 @@ def make_env(study_templates: Path | None, cache: Path | None = None) -> jinja2.
     env.filters["header_cells"] = merge_header
     env.filters["capfirst"] = lambda s: str(s)[:1].upper() + str(s)[1:]
     return env
+
+
+def safe_mode() -> bool:
+    """``thesis build --safe``: chapters and templates run in Jinja's sandbox; no hooks, no overrides."""
+    return os.environ.get("THESISKIT_SAFE", "") == "1"
 
 
 def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:

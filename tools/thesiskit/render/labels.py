@@ -1,24 +1,13 @@
-"""The words the kit prints around figures and tables, per language (one place, for the locale table).
+"""The words the kit prints around figures and tables ("Figur", "Tabell"), from the locale table.
 
-``label("table", "nb")`` → "Tabell". Unknown languages fall back to bokmål.
+``label("table", "nb")`` → "Tabell" (thesiskit/lang.py holds the words of every language).
 """
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "nb": {"figure": "Figur", "table": "Tabell", "credit": "Kilde", "text-version": "Tekstversjon av"},
-    "nn": {"figure": "Figur", "table": "Tabell", "credit": "Kjelde", "text-version": "Tekstversjon av"},
-    "en": {"figure": "Figure", "table": "Table", "credit": "Source", "text-version": "Text version of"},
-}
-
-
-def language(lang: str) -> str:
-    """The key of ``LABELS`` for a BCP 47 tag (``nb-NO`` → ``nb``; ``no`` → ``nb``)."""
-    base = lang.split("-")[0].lower()
-    base = "nb" if base == "no" else base
-    return base if base in LABELS else "nb"
+from ..lang import locale_for
 
 
 def label(series: str, lang: str) -> str:
     """The label of a figure or table ("Figur", "Tabell") in the study's language."""
-    return LABELS[language(lang)][series]
+    return locale_for(lang).text(series)

@@ -22,17 +22,13 @@ from filelock import FileLock
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, Problem
+from ..lang import locale_for
 from ..project import Project, read_text
 from ..records.yamlio import line_of, load_yaml
 
 RECORD = Path("report") / "tilgjengelighet.json"
 """Where a study keeps its record, relative to the study's root."""
 
-SCHEME_NAMES = {"default": "lys modus", "slate": "mørk modus"}
-"""Material's colour schemes, as the statement names them."""
-
-MONTHS: tuple[str, ...] = ("januar", "februar", "mars", "april", "mai", "juni")
-MONTHS += ("juli", "august", "september", "oktober", "november", "desember")
 
 
 class _Model(BaseModel):
@@ -58,11 +54,6 @@ class AxeViolation(_Model):
     """How many elements of the page failed the rule."""
     scheme: str = NAME
     """The colour scheme the page was shown in (``default`` = light, ``slate`` = dark)."""
-
-    @property
-    def scheme_label(self) -> str:
-        """The scheme in Norwegian."""
-        return SCHEME_NAMES.get(self.scheme, self.scheme)
 
 
 class NuMessage(_Model):
@@ -103,11 +94,6 @@ class AxeRun(_Model):
     """The rules run in the schemes after the first: those whose outcome colours can change."""
     pages: list[AxePage]
     """Every page of the site."""
-
-    @property
-    def scheme_labels(self) -> list[str]:
-        """The schemes in Norwegian."""
-        return [SCHEME_NAMES.get(s, s) for s in self.schemes]
 
     @property
     def total(self) -> int:
@@ -218,8 +204,8 @@ class AccessibilityRecord(_Model):
 
 
 def norwegian_date(day: dt.date) -> str:
-    """``14. juni 2019``."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    """``14. juni 2019`` (bokmål; the statement itself uses the study's locale, ``lang.Locale.date``)."""
+    return locale_for("nb").date(day)
 
 
 def load_accessibility(project: Project) -> AccessibilityRecord | None:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..lang import locale_for
 from ..records.schema import Finding, Study
 from ..render import tokens
 from ..render.escape import md_line, one_line
@@ -103,13 +104,12 @@ class Place:
 
 
 # The CSL locator label for a numbered section, as Pandoc's citeproc reads it in each locale
-# (nb-NO and nn-NO render it "avsn.", en-US "Section").
-_SECTION_LABEL = {"nb": "avsnitt", "nn": "avsnitt", "en": "section"}
+# (nb-NO and nn-NO render it "avsn.", en-US "Section"): ``locator_section`` of the locale table.
 
 
 def finding_place(study: Study, finding: Finding, section: str, permalink: str) -> Place:
     """The finding's place: its section (number, else title) as the locator of a thesis citation."""
-    label = _SECTION_LABEL.get(study.language.split("-")[0].lower(), "section")
+    label = locale_for(study.language).text("locator_section")
     return Place(finding.title, f"{label} {section}", permalink)
 
 

@@ -88,6 +88,7 @@ def write_config(
     nav: list[Any],
     custom_dir: Path,
     extra: dict[str, Any],
+    language: str | None = None,
     markdown_extensions: list[Any] | None = None,
 ) -> Path:
     """Write the derived config; its paths are relative to where it is written."""
@@ -101,7 +102,7 @@ def write_config(
         "docs_dir": rel(docs_dir),
         "site_dir": rel(site_dir),
         "nav": nav,
-        "theme": {"name": "material", "custom_dir": rel(custom_dir)},
+        "theme": {"name": "material", "custom_dir": rel(custom_dir), **({"language": language} if language else {})},
         "extra": extra,
         "strict": True,
     }

@@ -11,21 +11,31 @@ import jinja2
 from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import REFERENCES_PAGE, Use
+from ..lang import locale_for
 from ..records import Records
 from ..render.chapters import Rendered, rel_link
 from ..render.env import render
-from .accessibility import AccessibilityRecord, norwegian_date
+from .accessibility import AccessibilityRecord
 from .citation import CiteInfo, Place, finding_place, place_cluster, thesis_bibtex, thesis_key, thesis_ris
 
-# Generated pages and their default navigation titles (a study may list them in its nav itself).
-GENERATED_NAV = [
-    ("Funn", "funn/index.md"),
-    ("Temaer", "temaer/index.md"),
-    ("Informanter", "informanter/index.md"),
-    ("Figurer og tabeller", "figurer.md"),
-    ("Litteraturliste", REFERENCES_PAGE),
-    ("Tilgjengelighet", "tilgjengelighet.md"),  # the accessibility statement (always written)
+# Generated pages and the locale strings of their default navigation titles (a study may list
+# them in its nav itself).
+_GENERATED = [
+    ("findings", "funn/index.md"),
+    ("themes", "temaer/index.md"),
+    ("informants", "informanter/index.md"),
+    ("figures_and_tables", "figurer.md"),
+    ("references", REFERENCES_PAGE),
+    ("accessibility", "tilgjengelighet.md"),  # the accessibility statement (always written)
 ]
+GENERATED_NAV = [("", path) for _, path in _GENERATED]
+"""The generated pages' paths (titles: ``generated_nav``)."""
+
+
+def generated_nav(language: str) -> list[tuple[str, str]]:
+    """The generated pages with their navigation titles in the study's language."""
+    locale = locale_for(language)
+    return [(locale.text(key), path) for key, path in _GENERATED]
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,8 @@ class Reference:
     html: str
     reconstructed: bool
     uses: list[Use]
+    lang: str = ""
+    """The entry's language when it is not the study's (``langid``), for hyphenation and screen readers."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     for t in r.themes.values():
         ids = {q for f in findings if t.id in f.themes for q in f.quotes}
         theme_quotes = [q for q in r.quotes.values() if q.id in ids]
-        page(f"temaer/{t.id}.md", "site/pages/theme.md.j2", t=t, theme_quotes=theme_quotes)
+        page(f"temaer/{t.id}.md", "site/pages/theme.md.j2", th=t, theme_quotes=theme_quotes)
     if r.informants_file.informants:
         keys = list(dict.fromkeys(k for i in r.informants_file.informants for k in i.profile))
         page("informanter/index.md", "site/pages/informants_index.md.j2", profile_keys=keys)
@@ -116,7 +128,7 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
     if ctx.rendered.floats.items:
         page("figurer.md", "site/pages/figures_list.md.j2", floats=ctx.rendered.floats.items, figures=r.figures)
     entries = [
-        Reference(k, html, ctx.bib.entries[k].reconstructed, ctx.uses.get(k, []))
+        Reference(k, html, ctx.bib.entries[k].reconstructed, ctx.uses.get(k, []), ctx.citeproc.langs.get(k, ""))
         for k, html in ctx.citeproc.entries.items()
         if k in ctx.bib.entries
     ]
@@ -127,7 +139,7 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
         any_reconstructed=any(e.reconstructed for e in entries),
     )
     # the accessibility statement, from the last run of tests/a11y (site/accessibility.py)
-    a11y = {"a11y": ctx.accessibility, "date": norwegian_date, "figures": r.figures}
+    a11y = {"a11y": ctx.accessibility, "date": locale_for(r.study.language).date, "figures": r.figures}
     page("tilgjengelighet.md", "site/pages/accessibility.md.j2", **a11y)
     return out
 

@@ -12,6 +12,7 @@ from ..cite.bib import Bibliography
 from ..cite.citeproc import Citeproc
 from ..cite.link import CitedPages
 from ..figures.files import figure_file_name
+from ..lang import locale_for
 from ..project import Project, inside
 from ..records import Records
 from ..render.chapters import Rendered
@@ -23,7 +24,7 @@ from .accessibility import load_accessibility
 from .citation import coins, highwire_tags, json_ld, plain_text
 from .finish import finish_site
 from .mkdocs import dialect_extensions, full_nav, run_mkdocs, write_config
-from .pages import GENERATED_NAV, SiteContext, generated_pages, thesis_cite_info
+from .pages import SiteContext, generated_nav, generated_pages, thesis_cite_info
 from .zensical import run_zensical
 
 HOME = "index.md"
@@ -111,27 +112,47 @@ def head_tags(records: Records, cited: CitedPages, site_url: str) -> str:
 
 
 def write_site_config(
-    project: Project, config: SiteConfig, tree: Path, pages: list[str], out: Path, site_dir: Path
+    project: Project,
+    config: SiteConfig,
+    tree: Path,
+    pages: list[str],
+    out: Path,
+    site_dir: Path,
+    language: str = "nb",
 ) -> Path:
-    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir`` (MkDocs or Zensical)."""
+    """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir`` (MkDocs or Zensical).
+
+    The generated pages' titles are in the study's ``language``; so is Material's interface unless
+    the study's mkdocs.yml names ``theme.language`` itself.
+    """
+    locale = locale_for(language)
+    theme = config.data.get("theme") or {}
     return write_config(
         project.mkdocs_yml,
         out,
         docs_dir=tree,
         site_dir=site_dir,
-        nav=full_nav(config, GENERATED_NAV, pages),
+        nav=full_nav(config, generated_nav(language), pages),
         custom_dir=_template_dir(project, "overrides"),
+        language=None if isinstance(theme, dict) and theme.get("language") else locale.material_language,
         # no "Made with …" in English in the footer: the site speaks the study's language
-        extra={"generator": False, **(config.data.get("extra") or {})},
+        extra={"generator": False, **(config.data.get("extra") or {}), "thesiskit_t": locale.strings},
         markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
     )
 
 
 def build_site(
-    project: Project, config: SiteConfig, tree: Path, pages: list[str], staging: Path, head: str, engine: str
+    project: Project,
+    config: SiteConfig,
+    tree: Path,
+    pages: list[str],
+    staging: Path,
+    head: str,
+    engine: str,
+    language: str = "nb",
 ) -> None:
     """Build the Markdown tree with ``engine`` into ``staging/site``, then add the head metadata."""
-    site_config = write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site")
+    site_config = write_site_config(project, config, tree, pages, staging / "mkdocs.yml", staging / "site", language)
     if engine == "zensical":
         run_zensical(site_config)
     else:
@@ -139,11 +160,17 @@ def build_site(
     finish_site(staging / "site", {HOME: head})
 
 
-def write_engine_config(project: Project, config: SiteConfig, pages: list[str]) -> None:
+def write_engine_config(project: Project, config: SiteConfig, pages: list[str], language: str = "nb") -> None:
     """build/mkdocs.yml: the same config for either engine, next to the published build/markdown/.
 
     Its ``site_dir`` is build/site: Zensical builds only into a folder below its config.
     """
     write_site_config(
-        project, config, project.build / "markdown", pages, project.build / "mkdocs.yml", project.build / "site"
+        project,
+        config,
+        project.build / "markdown",
+        pages,
+        project.build / "mkdocs.yml",
+        project.build / "site",
+        language,
     )

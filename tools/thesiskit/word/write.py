@@ -14,8 +14,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..cite.style import citeproc_args
 from ..errors import ToolError
-from ..pandoc import csl_path, run_pandoc
+from ..pandoc import run_pandoc
 from ..pdf import PdfInput
 from ..pdf.document import assemble
 from ..pdf.meta import pdf_meta
@@ -47,9 +48,7 @@ def build_docx(inp: PdfInput, out: Path) -> None:
         args = [
             "--from=markdown",
             "--to=docx",
-            "--citeproc",
-            f"--csl={csl_path()}",
-            f"--metadata=lang:{meta.csl_locale}",
+            *citeproc_args(meta.locale),
             f"--metadata=title:{meta.title}",
             *([f"--metadata=subtitle:{meta.subtitle}"] if meta.subtitle else []),
             f"--metadata=author:{meta.byline}",

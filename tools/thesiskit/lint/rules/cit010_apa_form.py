@@ -1,25 +1,32 @@
-"""APA 7 (Norwegian) form of a citation: "&" and "og", "mfl.", page locators, order of works.
+"""APA 7 form of a citation in the study's language: "&" and "og"/"and", "et al.", page locators, order.
 
-Why: the Norwegian APA 7 rules are easy to get almost right. citeproc formats Pandoc citations itself,
-so this rule mostly concerns citations typed as plain text (which CIT003 also reports) and the
-locators written inside Pandoc citations.
+Why: the rules are easy to get almost right, and the gate must agree with what the renderer prints.
+In bokmål and nynorsk the kit renders the Norsk APA-manual, in English APA 7 (``cite/style.py``).
+citeproc formats Pandoc citations itself, so this rule mostly concerns citations typed as plain text
+(which CIT003 also reports) and the locators written inside Pandoc citations that citeproc cannot read.
 
-Fires on:
+Fires on, in bokmål and nynorsk (`language: nb`/`nn`):
 - "og" between authors inside parentheses (`(Larsen og Hansen, 2012)` → `(Larsen & Hansen, 2012)`), and
   "&" in running text (`Larsen & Hansen (2012)` → `Larsen og Hansen (2012)`);
-- three or more authors written out (`(Larsen, Malmberg-Heimonen og Johannessen, 2012)` →
-  `(Larsen mfl., 2012)`), and "mfl."/"et al." for a work with one or two authors;
-- a page locator not written "s. 45" / "s. 45–47": `s.45`, `s 45`, `side 45`, `ss. 45`, `p. 45`,
-  `pp. 45`, and a page range with a hyphen or em dash (`s. 45-47`) instead of an en dash, both in
-  plain-text citations and in Pandoc citations (`[@thagaard2013, s. 60-61]`);
+- three or more authors written out (`(Larsen, Malmberg-Heimonen & Johannessen, 2012)` →
+  `(Larsen et al., 2012)`), "mfl." instead of "et al." (`Larsen mfl. (2012)` → `Larsen et al. (2012)`),
+  and "et al." for a work with one or two authors;
+- a page locator in a plain-text citation not written "s. 45" / "s. 45–47" (`s.45`, `s 45`, `side 45`,
+  `ss. 45`, `p. 45`, a hyphen or em dash in a range);
+- a locator in a Pandoc citation that citeproc does not read as pages and prints as typed
+  (`[@thagaard2013, ss. 60]`, `p. 60`, `s 60`, `s. 60—61`); `s. 60-61`, `s.60` and `side 60` are not
+  reported, citeproc prints them "s. 60–61" and "s. 60";
 - several works in one plain-text parenthesis not in alphabetical order of first author (then year).
+
+In English (`language: en`) the same with "and" in running text and "p. 45" / "pp. 45–47" for pages
+(`s. 45` is reported).
 
 Does not fire on: Pandoc citations' author lists and order (citeproc formats and sorts them), "og" in an
 institution's name (`Arbeids- og sosialdepartementet`), a work cited through another.
 
 Fix: as each message says.
 
-Example: `[@thagaard2013, s. 60-61]` → `[@thagaard2013, s. 60–61]`.
+Example: `[@thagaard2013, ss. 60-61]` → `[@thagaard2013, s. 60–61]`.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...lang import locale_for
 from ..context import LintContext
 from ..finding import Hit
 from ..plaincite import PlainWork
@@ -36,21 +44,48 @@ from ..text import fold
 CODE = "CIT010"
 SEVERITY = "warning"
 
-_LOCATOR_ISSUES = [
-    (re.compile(r"(?<![\w.])s\.(?=\d)"), 'write a space after the page abbreviation: "s. 45"'),
-    (re.compile(r"(?<![\w.])s (?=\d)"), 'abbreviate page as "s.": "s. 45"'),
-    (
-        re.compile(r"(?<![\w.])(?:sidene|sider|side|ss\.|pp?\.)\s*(?=\d)", re.I),
-        'write pages as "s. 45" in Norwegian APA',
-    ),
-    (re.compile(r"(?<=\d)\s*(?:-|—|--)\s*(?=\d)"), 'use an en dash in page ranges: "s. 45–47"'),
-]
+_RANGE = (re.compile(r"(?<=\d)\s*(?:-|—|--)\s*(?=\d)"), "use an en dash in page ranges: {want}")
+_EM_DASH = (re.compile(r"(?<=\d)\s*—\s*(?=\d)"), "citeproc does not read an em dash: write the range {want}")
+_PLAIN = {
+    "no": [
+        (re.compile(r"(?<![\w.])s\.(?=\d)"), 'write a space after the page abbreviation: "s. 45"'),
+        (re.compile(r"(?<![\w.])s (?=\d)"), 'abbreviate page as "s.": "s. 45"'),
+        (
+            re.compile(r"(?<![\w.])(?:sidene|sider|side|ss\.|pp?\.)\s*(?=\d)", re.I),
+            'write pages as "s. 45" in Norwegian APA',
+        ),
+    ],
+    "en": [
+        (re.compile(r"(?<![\w.])pp?\.(?=\d)"), 'write a space after the page abbreviation: "p. 45"'),
+        (re.compile(r"(?<![\w.])(?:s\.|s|ss\.|side|sider|sidene)\s*(?=\d)", re.I), 'write pages as "p. 45" in APA'),
+    ],
+}
+"""Locators in plain-text citations, which nothing formats: the exact form."""
+_PANDOC = {
+    "no": [
+        (
+            re.compile(r"^\s*,?\s*(?:s (?=\d)|ss\.|pp?\.|sidene\b)", re.I),
+            'citeproc does not read this as pages: "s. 45"',
+        ),
+    ],
+    "en": [
+        (
+            re.compile(r"^\s*,?\s*(?:s\.|s (?=\d)|ss\.|side\b|sider\b|sidene\b)", re.I),
+            'citeproc does not read this as pages: "p. 45"',
+        ),
+    ],
+}
+"""Locators in Pandoc citations that citeproc prints as typed; what it reads it formats itself."""
+_WANT = {"no": '"s. 45–47"', "en": '"pp. 45–47"'}
 
 
-def _locator_hits(source: Source, text: str, offset: int) -> Iterator[Hit]:
-    for rx, message in _LOCATOR_ISSUES:
+def _locator_hits(source: Source, text: str, offset: int, kind: str, pandoc: bool) -> Iterator[Hit]:
+    issues = list(_PANDOC[kind]) if pandoc else list(_PLAIN[kind])
+    issues.append(_EM_DASH if pandoc else _RANGE)
+    for rx, message in issues:
         for m in rx.finditer(text):
-            yield source.hit(offset + m.start(), offset + m.end(), f"locator {text.strip()!r}: {message}")
+            why = message.format(want=_WANT[kind])
+            yield source.hit(offset + m.start(), offset + m.end(), f"locator {text.strip()!r}: {why}")
 
 
 def _authors_of(ctx: LintContext, work: PlainWork) -> int | None:
@@ -61,27 +96,35 @@ def _authors_of(ctx: LintContext, work: PlainWork) -> int | None:
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    """Report APA form slips."""
+    """Report APA form slips in the study's language."""
+    lang = locale_for(ctx.study.language if ctx.study else "nb").lang
+    kind = "en" if lang == "en" else "no"
+    word = "and" if kind == "en" else "og"
     for source in ctx.prose:
         text = source.text
         for cit in ctx.plain[source.path]:
             works = [w for w in cit.works if w.names]
             for w in cit.works:
                 if w.locator:
-                    yield from _locator_hits(source, text[w.loc_start : w.loc_start + len(w.locator)], w.loc_start)
+                    loc = text[w.loc_start : w.loc_start + len(w.locator)]
+                    yield from _locator_hits(source, loc, w.loc_start, kind, pandoc=False)
             for w in works:
                 if w.secondary:
                     continue
-                joiner = "&" if cit.narrative else "og"
-                if joiner in w.joiners:
-                    want = "og" if cit.narrative else "&"
+                wrong = "&" if cit.narrative else word
+                if wrong in w.joiners or (not cit.narrative and kind == "no" and "and" in w.joiners):
+                    want = word if cit.narrative else "&"
                     where = "in running text" if cit.narrative else "inside parentheses"
                     yield source.hit(w.names[0].start, w.year_start, f"write {want!r} between authors {where}")
                 if len(w.names) >= 3:
                     yield source.hit(
                         w.names[0].start,
                         w.year_start,
-                        f'three or more authors: write "{w.names[0].text} mfl." (APA 7), not every name',
+                        f'three or more authors: write "{w.names[0].text} et al." (APA 7), not every name',
+                    )
+                if w.etal and "et" not in w.etal.casefold():
+                    yield source.hit(
+                        w.names[0].start, w.year_start, f'write "et al.", not {w.etal!r} (APA 7, also in Norwegian)'
                     )
                 n = _authors_of(ctx, w)
                 if w.etal and n is not None and n < 3:
@@ -102,4 +145,4 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                 if item.suffix:
                     at = cluster.text.find(item.suffix, cluster.text.find("@" + item.key))
                     if at >= 0:
-                        yield from _locator_hits(source, item.suffix, cluster.start + at)
+                        yield from _locator_hits(source, item.suffix, cluster.start + at, kind, pandoc=True)

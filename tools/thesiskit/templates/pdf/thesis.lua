@@ -96,4 +96,17 @@ local inline = {
   end,
 }
 
-return { starts, figures, inline }
+-- Typst's markup shorthands would change the text: "-97" becomes "−97" (minus sign), "..." an
+-- ellipsis, "-?" a soft hyphen. Pandoc (3.9) does not escape them, so each is escaped here.
+local verbatim = {
+  Str = function(el)
+    local t = el.text
+    if not (t:find('%-[%d%?]') or t:find('%.%.%.')) then
+      return nil
+    end
+    local escaped = t:gsub('\\', '\\\\'):gsub('([%-%.%#%$%*_`<>@=%[%]~/\'"])', '\\%1')
+    return pandoc.RawInline('typst', escaped)
+  end,
+}
+
+return { starts, figures, inline, verbatim }

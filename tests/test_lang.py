@@ -1,0 +1,76 @@
+"""The locale table (thesiskit/lang.py): complete, and one citeproc locale for site and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thesiskit.cite.style import citeproc_args
+from thesiskit.lang import LANGUAGES, STRINGS, locale_for
+from thesiskit.pdf.meta import pdf_meta
+from thesiskit.records.schema import Study
+
+
+def test_every_string_in_every_language() -> None:
+    for key, entry in STRINGS.items():
+        assert sorted(entry) == sorted(LANGUAGES), key
+        assert all(text.strip() for text in entry.values()), key
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "style", "dictionary"),
+    [
+        ("nb", "nb-NO", "norsk-apa-manual", "nb_NO"),
+        ("no", "nb-NO", "norsk-apa-manual", "nb_NO"),
+        ("nn", "nn-NO", "norsk-apa-manual", "nn_NO"),
+        ("en", "en-US", "apa", "en_US"),
+        ("en-GB", "en-GB", "apa", "en_GB"),
+    ],
+)
+def test_locale_settings(language: str, tag: str, style: str, dictionary: str) -> None:
+    loc = locale_for(language)
+    assert (loc.tag, loc.csl_style, loc.hyphenation) == (tag, style, dictionary)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en", "en-GB"])
+def test_site_and_pdf_use_the_same_citeproc_locale(language: str) -> None:
+    study = Study.model_validate(
+        {
+            "title": "T",
+            "author": {"given": "A", "family": "B"},
+            "degree": "D",
+            "institution": "I",
+            "course_code": "C",
+            "candidate_number": "1",
+            "date": "2020-05-15",
+            "supervisor": "S",
+            "language": language,
+        }
+    )
+    site = citeproc_args(locale_for(study.language))
+    pdf = citeproc_args(pdf_meta(study, submission=False).locale)
+    assert site == pdf
+
+
+def test_months_come_from_babel() -> None:
+    assert locale_for("nb").month(1) == "januar"
+    assert locale_for("en").month(5) == "May"
+    assert locale_for("nn").date(dt.date(2019, 6, 14)) == "14. juni 2019"
+
+
+def test_thesis_genre_defaults_to_the_study_language() -> None:
+    base = {
+        "title": "T",
+        "author": {"given": "A", "family": "B"},
+        "degree": "D",
+        "institution": "I",
+        "course_code": "C",
+        "candidate_number": "1",
+        "date": "2020-05-15",
+        "supervisor": "S",
+    }
+    assert Study.model_validate(base).genre == "Masteroppgave"
+    assert Study.model_validate({**base, "language": "nn"}).genre == "Masteroppgåve"
+    assert Study.model_validate({**base, "language": "en"}).genre == "Master's thesis"
+    assert Study.model_validate({**base, "genre": "Doktorgradsavhandling"}).genre == "Doktorgradsavhandling"
