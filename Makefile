@@ -49,7 +49,7 @@ test: $(STAMP)
 	@$(MAKE) --no-print-directory vnu || echo "Nu Html Checker not installed (needs npm); tests/a11y skips its check"
 	$(BIN)/ruff check tools tests
 	$(BIN)/mypy
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 --dist loadgroup -q
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py

@@ -57,7 +57,7 @@ def main(target: str) -> None:
         if target == "test":
             run(PYTHON, "-m", "ruff", "check", "tools", "tests")
             run(PYTHON, "-m", "mypy")
-            run(PYTHON, "-m", "pytest", "-n", "2", "-q")
+            run(PYTHON, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q")
     else:
         sys.exit(f"unknown target {target!r}; use one of: setup, build, test, lint, serve")
 

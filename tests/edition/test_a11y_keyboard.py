@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from thesiskit.project import open_project
@@ -26,7 +27,7 @@ from ..a11y.keyboard import tab_through
 from ..browser import browser_page, needs_chromium
 from .conftest import REPO
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.xdist_group("chromium")]  # one browser at a time
 WIDE = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
 

@@ -22,6 +22,8 @@ from ..a11y.checks import NuChecker, run_axe, search_state, serve_site, site_pag
 from ..browser import browser_page, needs_chromium
 from .conftest import REPO
 
+pytestmark = pytest.mark.xdist_group("chromium")  # one browser at a time
+
 
 def _publishes(real_build: Path, engine: str) -> bool:
     """Whether ``engine`` is the one the study publishes with (its run goes into the record)."""

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from ..browser import browser_page, needs_chromium, serve_dir
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.xdist_group("chromium")]  # one browser at a time
 
 
 def _search(page: Any, engine: str, word: str) -> int:

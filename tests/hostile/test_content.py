@@ -14,6 +14,8 @@ from thesiskit.errors import InputError
 from ..browser import browser_page, needs_chromium, serve_dir
 from .corpus import EXTERNAL, dangerous_elements, hostile_study
 
+pytestmark = pytest.mark.xdist_group("chromium")  # one browser at a time
+
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
