@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from ..browser import browser_page, needs_chromium, serve_dir
@@ -24,9 +25,17 @@ def _search(page: Any, engine: str, word: str) -> int:
         expect(status).to_have_text(re.compile(r"^\d+ treff$"))  # Zensical says "85 results"; thesiskit.js
         assert page.get_attribute("dialog input[role=combobox]", "placeholder") == "Skriv søkeord"
         return int(page.locator("[role=listbox] [role=option]").count())
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", word)
-    page.wait_for_selector(".md-search-result__item", timeout=60000)  # the index loads in a worker
+    # The index loads in a worker; on a busy machine Material can miss a query typed before its search
+    # is set up (the field keeps "Skriv søkeord"), so type it again, as a reader would.
+    for _ in range(12):
+        page.click("input.md-search__input")
+        page.fill("input.md-search__input", "")
+        page.keyboard.type(word)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
     assert page.inner_text(".md-search-result__meta").endswith(" treff")
     return int(page.locator(".md-search-result__item").count())
 
