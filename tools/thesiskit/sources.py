@@ -112,16 +112,19 @@ def _safe_config(project: Project, rel: str, text: str, data: dict[str, Any]) ->
 
 def _setting_paths(data: dict[str, Any]) -> list[tuple[str, str, bool]]:
     """(setting, path, relative to docs/ rather than the study's folder) for every local path in mkdocs.yml."""
-    out: list[tuple[str, str, bool]] = []
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    out: list[tuple[str, Any, bool]] = []
+
+    def items(value: Any) -> list[Any]:
+        return value if isinstance(value, list) else []
+
+    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
     for key in ("extra_css", "extra_javascript", "extra_templates"):
-        items = data.get(key) if isinstance(data.get(key), list) else []
-        out += [(key, i.get("path") if isinstance(i, dict) else i, True) for i in items]
+        out += [(key, i.get("path") if isinstance(i, dict) else i, True) for i in items(data.get(key))]
     out += [(f"theme.{key}", theme.get(key), True) for key in ("logo", "favicon")]
     out += [(key, data.get(key), False) for key in ("INHERIT", "docs_dir", "site_dir")]
     out.append(("theme.custom_dir", theme.get("custom_dir"), False))
     for key in ("hooks", "watch"):
-        out += [(key, name, False) for name in (data.get(key) if isinstance(data.get(key), list) else [])]
+        out += [(key, name, False) for name in items(data.get(key))]
     return [(key, name, docs) for key, name, docs in out if isinstance(name, str) and _is_local(name)]
 
 
