@@ -211,7 +211,11 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
     try:
-        for _changes in watch(*watched):
+        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000):
+            if server.poll() is not None:  # e.g. the port was taken after check_port: say so, never hang
+                raise ToolError(f"the site server ({name}) stopped with exit code {server.returncode}; see above")
+            if not changes:
+                continue
             console.print("[bold]→[/] change detected, re-rendering …", markup=True)
             try:
                 problems = render_tree(project, tree, pdf_in_tree=not live)[1]
