@@ -2,10 +2,12 @@
 
 Copy k (1 … N-1) of every chapter goes to ``docs/k<k>/`` with every id suffixed ``-k<k>``:
 headings, ``quote()``, ``figure()``, ``finding()``, ``ref()`` calls, and the quote, finding, theme,
-figure and change records that point at them. Each copy cites its own copy of every
-bibliography entry: the key and every author's family name get a suffix (``thagaard2013`` →
-``thagaardsen2013``, "Thagaard" → "Thagaardsen" in entries and prose alike), titles get the
-copy's number, and DOI/ISBN/URL are dropped, so no copy is a duplicate of another. To reach the
+figure and change records that point at them (the ids are the records' own: any record value that is
+one of them, and only the id, never a word inside it); page marks (``page(15)``, a quote's
+``page_breaks``) become ``15-k<k>``, since each page of the original is marked once. Each copy
+cites its own copy of every bibliography entry: the key and every author's family name get a
+suffix (``thagaard2013`` → ``thagaardsen2013``, "Thagaard" → "Thagaardsen" in entries and prose
+alike), titles get the copy's number, and DOI/ISBN/URL are dropped, so no copy is a duplicate of another. To reach the
 size the benchmark names (about 600 entries at 10×), each copy also cites a few invented works.
 The front matter (home page, abstracts, "Om utgaven") and the informants stay single.
 
@@ -56,9 +58,14 @@ EXTRA_PER_COPY = 12
 """Invented works each copy also cites (9 copies × 12 + 10 × 49 real entries ≈ 600 at 10×)."""
 _SYLLABLES = ["qa", "vel", "tor", "mun", "dra", "sik", "lor", "bre", "ny", "fal", "gus", "ket", "zam", "pim", "rov"]
 _ENTRY_START = re.compile(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", re.M)
-_CALL = re.compile(r"""\b(quote|figure|finding|ref)\(\s*(["'])([^"']+)\2\s*\)""")
 _HEADING_ID = re.compile(r"\{#([A-Za-z0-9_-]+)")
-_CITE = re.compile(r"(?<![\w@])(-?)@(" + KEY + ")")
+_REFS = re.compile(
+    r"""\b(?P<call>quote|figure|finding|ref)\(\s*(?P<q>["'])(?P<cid>[^"']+)(?P=q)\s*\)"""
+    r"|\{#(?P<hid>[A-Za-z0-9_-]+)"
+    r"""|\bpage\(\s*(?P<pq>["']?)(?P<page>[A-Za-z0-9-]+)(?P=pq)\s*\)"""
+    r"|(?<![\w@])(?P<neg>-?)@(?P<key>" + KEY + ")"
+)
+"""What a text refers to: a kit call with an id, a heading id, a page mark (once per study), a citation key."""
 
 
 @dataclass
@@ -130,26 +137,46 @@ def _plan(root: Path, k: int) -> Plan:
     return plan
 
 
-def _rename_text(text: str, plan: Plan, *, prose: bool = True) -> str:
-    text = _CALL.sub(lambda m: f"{m.group(1)}({m.group(2)}{plan.id(m.group(3))}{m.group(2)})", text)
-    text = _HEADING_ID.sub(lambda m: "{#" + plan.id(m.group(1)), text)
-    text = _CITE.sub(lambda m: f"{m.group(1)}@{plan.key(m.group(2))}", text)
-    if prose and plan.names:
-        names = sorted(plan.names, key=len, reverse=True)
-        rx = re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-        text = rx.sub(lambda m: plan.names[m.group(1)], text)
-    return text
+def _rename_text(text: str, plan: Plan) -> str:
+    """Suffix the ids and keys a text refers to, and the family names in its prose.
+
+    Ids and keys are renamed in one pass and the family names only between them, so a name that
+    is also a word of an id (an institution "… for sosionomer", an id ``…-sosionomer-…``) never
+    changes the id: the copied text points at exactly the ids its copied records have.
+    """
+    names = sorted(plan.names, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+
+    def prose(part: str) -> str:
+        return rx.sub(lambda m: plan.names[m.group(1)], part) if rx else part
+
+    def ref(m: re.Match[str]) -> str:
+        if m.group("call"):
+            return f"{m.group('call')}({m.group('q')}{plan.id(m.group('cid'))}{m.group('q')})"
+        if m.group("hid"):
+            return "{#" + plan.id(m.group("hid"))
+        if m.group("page"):
+            return f'page("{m.group("page")}{plan.tag}")'
+        return f"{m.group('neg')}@{plan.key(m.group('key'))}"
+
+    out, at = [], 0
+    for m in _REFS.finditer(text):
+        out += [prose(text[at : m.start()]), ref(m)]
+        at = m.end()
+    return "".join([*out, prose(text[at:])])
 
 
-def _rename_record(value: Any, plan: Plan, key: str = "") -> Any:
+def _rename_record(value: Any, plan: Plan) -> Any:
+    """A copied record: every string that is one of the study's ids is that id in this copy; other text as prose."""
     if isinstance(value, dict):
-        return {k: _rename_record(v, plan, str(k)) for k, v in value.items()}
+        out = {k: _rename_record(v, plan) for k, v in value.items()}
+        if isinstance(out.get("page_breaks"), dict):  # a quote's page marks: once per study, like page()
+            out["page_breaks"] = {f"{n}{plan.tag}": at for n, at in out["page_breaks"].items()}
+        return out
     if isinstance(value, list):
-        return [_rename_record(v, plan, key) for v in value]
+        return [_rename_record(v, plan) for v in value]
     if isinstance(value, str):
-        if key in {"id", "section", "source", "place", "quotes", "discussion", "themes"}:
-            return plan.id(value)
-        return _rename_text(value, plan)
+        return plan.id(value) if value in plan.ids else _rename_text(value, plan)
     return value
 
 
