@@ -25,7 +25,7 @@ PAYLOAD = (
     " ⟦cite-this⟧ ⟦ref:stolthet⟧ <!-- g --> &lt;h&gt; \\"
 )
 MULTILINE = PAYLOAD + "\nER  - \nTY  - JOUR\n\n# heading\n\n- item\n\n<script>alert(7)</script>\n\n[x]: " + EXTERNAL
-BIB_PAYLOAD = PAYLOAD.replace("$", "").replace("{", "(").replace("}", ")").replace("\\", "/")
+BIB_PAYLOAD = PAYLOAD.replace("{", "(").replace("}", ")").replace("\\", "/")
 MARKERS = ("alert(", "javascript:", EXTERNAL, "#panic", "⟦", "onclick")
 
 
@@ -96,7 +96,7 @@ def hostile_study(dest: Path) -> Path:
     )
     bib = (dest / "references.bib").read_text("utf-8")
     bib = bib.replace("author = {Hansen, Per}", "author = {Hansen" + BIB_PAYLOAD + ", Per}")
-    bib = bib.replace("title = {Samarbeid i praksis}", "title = {Samarbeid " + BIB_PAYLOAD + "}")
+    bib = bib.replace("title = {Samarbeid i praksis}", "title = {Samarbeid " + BIB_PAYLOAD + " $\\alpha$-heliks}")
     bib = bib.replace(
         "publisher = {Fagbokforlaget}", "publisher = {Fag " + BIB_PAYLOAD + "},\n  url = {javascript:alert(11)}"
     )

@@ -88,6 +88,21 @@ def test_pdf_shows_raw_typst_as_text(hostile: Path) -> None:
     assert "x^2" in text  # the quote's $x^2$ is text, not Typst math
 
 
+def test_pdf_shows_bibliography_math_and_typst_as_text(hostile: Path) -> None:
+    """``$…$`` in references.bib is LaTeX math to Pandoc: in the PDF it is the site's text, not Typst math.
+
+    Without pdf/bibdata.lua the build fails (PDF/UA-1: an equation without alt text) or runs Typst.
+    """
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(hostile / "build" / "thesis.pdf").pages)
+    text = " ".join(text.replace("“", '"').replace("”", '"').split())
+    entry = text[text.index("Samarbeid P") :][:400]
+    assert '#panic("RAW2")' in entry and "x2" in entry and "α-heliks" in entry, entry
+    html = (hostile / "site" / "litteratur" / "index.html").read_text("utf-8")
+    assert "<em>x</em><sup>2</sup>" in html and "α" in html  # the same rendering on the site
+
+
 def test_downloads_keep_one_record_each(hostile: Path) -> None:
     ris = sorted((hostile / "site").rglob("*.ris"))
     assert len(ris) == 2

@@ -94,6 +94,15 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "nav absolute": (_replace("mkdocs.yml", "- Vedlegg: vedlegg.md", "- Vedlegg: /etc/hostname"), "outside docs/"),
     "symlink out of docs": (lambda r: (r / "docs" / "passwd.txt").symlink_to("/etc/passwd"), "docs/passwd.txt: this file (a symbolic link) leads outside"),
     "chapter symlinked out": (lambda r: ((r / "docs/vedlegg.md").unlink(), (r / "docs/vedlegg.md").symlink_to(r.parent / "x.md"))[0], "leads outside"),
+    "extra_css outside": (_replace("mkdocs.yml", "  - assets/thesiskit.css\n", "  - assets/thesiskit.css\n  - ../../x.md\n"), "mkdocs.yml:18: extra_css names ../../x.md, which is outside the study's folder"),
+    "extra_javascript absolute": (_replace("mkdocs.yml", "  - assets/thesiskit.js\n", "  - /etc/hostname\n"), "mkdocs.yml:19: extra_javascript names /etc/hostname, which is outside"),
+    "theme.logo outside": (_replace("mkdocs.yml", "  language: nb\n", "  language: nb\n  logo: ../../x.md\n"), "mkdocs.yml:6: theme.logo names ../../x.md, which is outside"),
+    "theme.favicon a link out": (lambda r: ((r / "docs/fav.png").symlink_to(r.parent / "x.md"), _replace("mkdocs.yml", "  language: nb\n", "  language: nb\n  favicon: fav.png\n")(r)), "mkdocs.yml:6: theme.favicon names fav.png, which is outside"),
+    "theme.custom_dir outside": (_replace("mkdocs.yml", "  language: nb\n", "  language: nb\n  custom_dir: ..\n"), "mkdocs.yml:6: theme.custom_dir names .., which is outside"),
+    "INHERIT outside": (_replace("mkdocs.yml", "site_name:", "INHERIT: ../x.md\nsite_name:"), "mkdocs.yml:1: INHERIT names ../x.md, which is outside"),
+    "hooks outside": (_append("mkdocs.yml", "hooks:\n  - ../x.md\n"), "mkdocs.yml:28: hooks names ../x.md, which is outside"),
+    "figure file outside": (lambda r: (r / "report/figures/bilde.yaml").write_text("id: bilde\ncaption: Et bilde\nalt: Et bilde\nkind: image\nfile: ../../../x.md\n"), "report/figures/bilde.yaml:1: figure 'bilde': file ../../../x.md is outside"),
+    "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:20: front_page is outside the study's folder"),
     "build/.cache is a file": (lambda r: (shutil.rmtree(r / "build" / ".cache"), (r / "build" / ".cache").write_text("x")), "build/.cache"),
 }  # fmt: skip
 OK = {"date before 1970 (PDF too)", "date after 2106", "BOM at a chapter's start", "figure rows [[]]"}

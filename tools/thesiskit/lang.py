@@ -55,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "findings": {"nb": "Funn", "nn": "Funn", "en": "Findings"},
     "informants": {"nb": "Informanter", "nn": "Informantar", "en": "Informants"},
     "informant": {"nb": "Informant", "nn": "Informant", "en": "Informant"},
+    "informant_number": {"nb": "Nr.", "nn": "Nr.", "en": "No."},
     "figures_and_tables": {"nb": "Figurer og tabeller", "nn": "Figurar og tabellar", "en": "Figures and tables"},
     "accessibility": {"nb": "Tilgjengelighet", "nn": "Tilgjenge", "en": "Accessibility"},
     "cited_in": {"nb": "Sitert i", "nn": "Sitert i", "en": "Cited in"},

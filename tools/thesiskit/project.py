@@ -90,6 +90,19 @@ def inside(project: Project, path: Path, what: str = "file") -> Path:
     return resolved
 
 
+def within(project: Project, base: Path, name: str) -> Path | None:
+    """``base / name`` resolved (symbolic links followed) if it stays inside the study's folder, else None.
+
+    For paths a study's settings and records name: an absolute path, enough ``..`` or a link out of
+    the study is None, and the caller reports the setting as an input error.
+    """
+    try:
+        path = (base / name).resolve()
+    except (OSError, ValueError):  # a name with a NUL byte, a loop of links
+        return None
+    return path if path.is_relative_to(project.root.resolve()) else None
+
+
 def read_text(project: Project, path: Path) -> str:
     """Read a UTF-8 source file once per run (kept in ``project.texts``), or raise an InputError naming it.
 

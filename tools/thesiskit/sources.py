@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
-from .project import Project, inside, read_text
+from .project import Project, read_text, within
 from .records.yamlio import load_yaml
 
 
@@ -75,6 +75,9 @@ def load_site_config(project: Project) -> SiteConfig:
         wrong = f"theme: language: {theme['language']!r} is not a language code"
         hint = ' (YAML reads an unquoted no as false: write language: nb, or quote it as "no")'
         raise InputError.at(rel, _line_naming(text, "language:"), wrong + hint)
+    outside = _outside_paths(project, rel, text, data)
+    if outside:
+        raise InputError(outside)
     nav = data.get("nav") or []
     if not isinstance(nav, list):
         raise InputError.at(rel, None, "nav: expected a list")
@@ -107,6 +110,37 @@ def _safe_config(project: Project, rel: str, text: str, data: dict[str, Any]) ->
         )
 
 
+def _setting_paths(data: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """(setting, path, relative to docs/ rather than the study's folder) for every local path in mkdocs.yml."""
+    out: list[tuple[str, Any, bool]] = []
+
+    def items(value: Any) -> list[Any]:
+        return value if isinstance(value, list) else []
+
+    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
+    for key in ("extra_css", "extra_javascript", "extra_templates"):
+        out += [(key, i.get("path") if isinstance(i, dict) else i, True) for i in items(data.get(key))]
+    out += [(f"theme.{key}", theme.get(key), True) for key in ("logo", "favicon")]
+    out += [(key, data.get(key), False) for key in ("INHERIT", "docs_dir", "site_dir")]
+    out.append(("theme.custom_dir", theme.get("custom_dir"), False))
+    for key in ("hooks", "watch"):
+        out += [(key, name, False) for name in items(data.get(key))]
+    return [(key, name, docs) for key, name, docs in out if isinstance(name, str) and _is_local(name)]
+
+
+def _outside_paths(project: Project, rel: str, text: str, data: dict[str, Any]) -> list[Problem]:
+    """Every path in mkdocs.yml that leads out of the study's folder (absolute, ``..``, a link out).
+
+    The kit reads only the study: such a setting is an input error, before anything is read or written.
+    """
+    why = "which is outside the study's folder (name a file in it)"
+    return [
+        Problem(rel, _line_naming(text, name), f"{key} names {name}, {why}")
+        for key, name, docs in _setting_paths(data)
+        if within(project, project.docs if docs else project.root, name) is None
+    ]
+
+
 def _named_files(project: Project, data: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     """(setting, file, folder it is relative to, exists) for the local files mkdocs.yml names besides nav."""
     from .render.env import KIT_TEMPLATES
@@ -132,7 +166,6 @@ def _named_files(project: Project, data: dict[str, Any]) -> list[tuple[str, str,
                 out.append((f"theme.{key}", name, "docs/", in_docs(name)))
     for name in data.get("hooks") or []:
         if isinstance(name, str):
-            inside(project, project.root / name, "hook")  # a hook is code: only the study's own
             out.append(("hooks", name, "", (project.root / name).is_file()))
     return out
 

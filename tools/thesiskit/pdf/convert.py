@@ -24,6 +24,7 @@ from ..project import Project, read_text
 from .document import SOURCE_MARK, Document, raw_typst
 
 _CACHE_VERSION = "5"
+BIB_DATA_FILTER = Path(__file__).with_name("bibdata.lua")
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
 
@@ -34,6 +35,7 @@ def pandoc_args(bib: Path | None, locale: Locale, lua: Path, after: Path | None 
         "--to=typst",
         "--wrap=none",
         *citeproc_args(locale),  # before the filter: captions it writes as Typst hold rendered citations
+        f"--lua-filter={BIB_DATA_FILTER}",  # right after citeproc: what references.bib gave is text
         f"--lua-filter={lua}",
         *([f"--lua-filter={after}"] if after else []),
         "--metadata=link-citations:true",
@@ -53,7 +55,7 @@ def to_typst(
     disambiguates exactly as it does for the whole document).
     """
     args = pandoc_args(bib, locale, lua, after)
-    filters = [f.read_text("utf-8") for f in (lua, after, _CITES_FILTER) if f]
+    filters = [f.read_text("utf-8") for f in (lua, after, _CITES_FILTER, BIB_DATA_FILTER) if f]
     context = cache_key(
         _CACHE_VERSION,
         repr(pandoc_version()),

@@ -10,7 +10,8 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
-from ..project import Project, read_text
+from ..lang import locale_for
+from ..project import Project, read_text, within
 from .schema import Change, Figure, Finding, Informant, InformantsFile, Quote, Study, Theme, ThemesFile
 from .yamlio import line_of, load_yaml
 
@@ -128,6 +129,9 @@ def _check_picture(c: _Collector, project: Project, fig: Figure) -> None:
     if not fig.file:
         c.error(fig.id, f"figure {fig.id!r}: kind: image needs file: (a PNG, JPEG or SVG under report/figures/)")
         return
+    if within(project, project.report / "figures", fig.file) is None:
+        c.error(fig.id, f"figure {fig.id!r}: file {fig.file} is outside the study's folder (put it in report/figures/)")
+        return
     path = picture_path(project, fig)
     if path.suffix.lower() not in PICTURE_TYPES:
         c.error(fig.id, f"figure {fig.id!r}: {fig.file} is not a PNG, JPEG or SVG file")
@@ -151,10 +155,17 @@ def load_records(project: Project) -> Records:
     findings = [f for p in _files(report / "findings") for f in c.parse(p, Finding)]
     figures = [f for p in _files(report / "figures") for f in c.parse(p, Figure)]
     changes = [x for p in _files(report / "changes") for x in c.parse(p, Change, as_list=True)]
+    if studies and studies[0].front_page and within(project, project.root, studies[0].front_page) is None:
+        _, lines = load_yaml(read_text(project, study_path), project.rel(study_path))
+        why = "is outside the study's folder (put the file in it)"
+        c.problems.append(Problem(project.rel(study_path), line_of(lines, ("front_page",)), f"front_page {why}"))
     if c.problems or not studies:
         raise InputError(c.problems or [Problem(project.rel(study_path), None, "empty")])
 
     informants = inf_files[0] if inf_files else InformantsFile(informants=[])
+    if not informants.number_label:
+        label = locale_for(studies[0].language).text("informant_number")
+        informants = informants.model_copy(update={"number_label": label})
     numbers = {i.number for i in informants.informants}
     themes = {t.id: t for t in (theme_files[0].themes if theme_files else [])}
     qmap = {q.id: q for q in quotes}

@@ -6,8 +6,10 @@ same file and line.
 Fires on: a chapter, record, references.bib or mkdocs.yml that is not UTF-8; YAML that does not
 parse (a syntax error, a key given twice, a bad tag); mkdocs.yml that is not a mapping, a `nav` that
 is not a list or names a file that does not exist, `extra_css`, `extra_javascript`, `theme.logo`,
-`theme.favicon` or `hooks` naming a missing file. Like the build, `thesis lint` exits 2 on it, after
-printing every finding.
+`theme.favicon` or `hooks` naming a missing file; a path in mkdocs.yml (`extra_css`, `extra_javascript`,
+`theme.logo`, `theme.favicon`, `theme.custom_dir`, `INHERIT`, `docs_dir`, `site_dir`, `hooks`, `watch`)
+or a record (a figure's `file`, `front_page`) that leads outside the study's folder. Like the build,
+`thesis lint` exits 2 on it, after printing every finding.
 
 Does not fire on: a study without report/ (the gate then checks the chapters and references.bib alone;
 the build asks for report/study.yaml), BibTeX syntax errors (CIT008).
