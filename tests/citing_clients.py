@@ -1,11 +1,11 @@
 """What the citation clients do with our metadata, as their sources say (for tests/test_citing.py).
 
-Zotero's translation-server is not on npm (it is built from git submodules), so it cannot run
-here; these are small, literal transcriptions of the parts of the clients' code that decide
-what they save, each naming the file and commit it was read from:
+Small, literal transcriptions of the parts of the clients' code that decide what they save, each
+naming the file and commit it was read from:
 
 - zotero/translators @ 28143701 ``Embedded Metadata.js`` (``init``: the item type from
-  ``citation_*`` tags; ``DC.*`` tags become RDF statements) and ``RDF.js`` (``importItem``:
+  ``citation_*`` tags; ``DC.*`` tags become RDF statements; ``url`` from
+  ``citation_abstract_html_url``, else ``link[rel=canonical]``) and ``RDF.js`` (``importItem``:
   ``dc:type`` becomes ``thesisType``), ``COinS.js`` (``detectWeb``/``doWeb``: ``span.Z3988[title]``);
 - zotero/utilities @ 4051881d ``openurl.js`` ``parseContextObject``;
 - zotero/translation-server @ d88a8d53 ``src/webSession.js`` (translators by priority, else
@@ -13,10 +13,12 @@ what they save, each naming the file and commit it was read from:
 - citation-file-format/ruby-cff @ 5dd0a839 ``lib/cff/formatters/bibtex.rb`` and
   ``formatter.rb`` (GitHub's "Cite this repository").
 
-Checked once by hand against the real code: zotero/utilities' ``openurl.js`` and
-``utilities_item.js`` (``itemToAPIJSON``), run in Node on the COinS of a built finding page, give
-the same item as ``parse_context_object`` + ``translation_server`` here (thesis, author,
-university, place, thesisType, url, date). They are not on npm, so no test can run them.
+Checked against the real client: translation-server @ d88a8d53 (translators @ ee1746de, translate
+@ e0fe482b, utilities @ 9c89b231, zotero-schema @ 1f5331e9), built from its git submodules with
+its npm dependencies and run on Node 20, saved the edition's home page and a finding page through
+``/web`` (2026-12-02). Its answers are kept as they came, in tests/edition/zotero/, and
+tests/edition/test_zotero.py checks that this transcription gives the same item for the same pages.
+translation-server is not on npm (it is built from git submodules), so no test runs it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Page:
 
     meta: list[tuple[str, str]] = field(default_factory=list)
     coins: list[str] = field(default_factory=list)
+    canonical: str | None = None
 
 
 class _Reader(HTMLParser):
@@ -49,6 +52,8 @@ class _Reader(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "meta" and (a.get("name") or a.get("property")) and a.get("content"):
             self.page.meta.append((a.get("name") or a.get("property") or "", a["content"]))
+        if tag == "link" and "canonical" in a.get("rel", "").split() and self.page.canonical is None:
+            self.page.canonical = a.get("href")
         if tag == "span" and "Z3988" in a.get("class", "").split() and "title" in a:
             self.page.coins.append(a["title"])
 
@@ -95,6 +100,9 @@ def embedded_metadata(page: Page) -> dict[str, Any] | None:
             item[fieldname] = meta[tag]
     if "date" not in item and meta.get("citation_online_date"):
         item["date"] = meta["citation_online_date"]
+    url = meta.get("citation_abstract_html_url") or page.canonical  # else the page's own address
+    if url:
+        item["url"] = url
     authors = [v for n, v in page.meta if n == "citation_author"]
     item["creators"] = [_clean_author(a) for a in authors]
     return item

@@ -2,7 +2,8 @@
 
 Built from the mini sample (tests/samples/mini, an edition of a 2020 thesis). What Zotero's
 translation-server and GitHub's ruby-cff do with the metadata is taken from their sources
-(tests/citing_clients.py says which files): translation-server is not on npm and cannot run here.
+(tests/citing_clients.py says which files); translation-server's real answers for the edition's
+pages are recorded in tests/edition/zotero/ and checked against the transcription there.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def test_zotero_saves_the_thesis_with_its_type_from_the_home_page(mini: Path) ->
     assert item["thesisType"] == study.genre  # from DC.type
     assert item["title"] == study.title and item["university"] == study.institution
     assert item["creators"] == [{"firstName": "Kari", "lastName": "Nordmann", "creatorType": "author"}]
+    assert item["url"] == "https://example.org/mini/"  # link rel=canonical
     assert item["date"] == "2020/05/15"  # the submission; the edition's date is citation_online_date
     assert ("citation_online_date", "2021/03/01") in read_page((mini / "site" / "index.html").read_text()).meta
     # no COinS here: COinS.js (priority 310) would be chosen before Embedded Metadata (320)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.pdf.pdfcheck import Pdf, normalize
 from thesiskit.cli import main
 
 
@@ -45,11 +47,20 @@ def test_a_new_study_builds_without_warnings(tmp_path: Path, capsys: pytest.Capt
         assert (site / page / "index.html").is_file(), page
     funn = (site / "03-funn" / "index.html").read_text("utf-8")
     assert "Her står informantens egne ord" in funn and "<blockquote" in funn
-    assert "Begrep A" in (site / "02-metode" / "index.html").read_text("utf-8")
+    metode = (site / "02-metode" / "index.html").read_text("utf-8")
+    assert "Begrep A" in metode
+    picture = re.search(r'<figure class="figur" id="fig-modell">(.*?)</figure>', metode, re.S)
+    assert picture, "the scaffold's picture is on the site"
+    assert 'alt="Tre bokser etter hverandre' in picture[1] and "Kilde: egen figur" in picture[1]
+    assert any((site / d / "bilder" / "modell.svg").is_file() for d in ("", "02-metode"))
     assert 'lang="en"' in (site / "abstract" / "index.html").read_text("utf-8")
     informants = (site / "informanter" / "index.html").read_text("utf-8")
     assert "omtales med kodetall" in informants and "omtales som" not in informants  # no pronoun given
-    assert (root / "build" / "thesis.pdf").read_bytes().startswith(b"%PDF-")
+    pdf = Pdf(root / "build" / "thesis.pdf")
+    text = normalize("".join(pdf.pages))
+    assert "Figur 1: Modell for oppgaven Kilde: egen figur" in text
+    alts = [t.alt for t in pdf.tags.find("Figure")]
+    assert any(a and a.startswith("Tre bokser etter hverandre") for a in alts), alts
 
 
 def test_the_edition_apparatus_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

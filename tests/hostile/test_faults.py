@@ -102,7 +102,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "INHERIT outside": (_replace("mkdocs.yml", "site_name:", "INHERIT: ../x.md\nsite_name:"), "mkdocs.yml:1: INHERIT names ../x.md, which is outside"),
     "hooks outside": (_append("mkdocs.yml", "hooks:\n  - ../x.md\n"), "mkdocs.yml:28: hooks names ../x.md, which is outside"),
     "figure file outside": (lambda r: (r / "report/figures/bilde.yaml").write_text("id: bilde\ncaption: Et bilde\nalt: Et bilde\nkind: image\nfile: ../../../x.md\n"), "report/figures/bilde.yaml:1: figure 'bilde': file ../../../x.md is outside"),
-    "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:19: front_page is outside the study's folder"),
+    "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:20: front_page is outside the study's folder"),
     "build/.cache is a file": (lambda r: (shutil.rmtree(r / "build" / ".cache"), (r / "build" / ".cache").write_text("x")), "build/.cache"),
 }  # fmt: skip
 OK = {"date before 1970 (PDF too)", "date after 2106", "BOM at a chapter's start", "figure rows [[]]"}

@@ -1,6 +1,6 @@
 """``thesis new DIR``: an ordinary thesis that builds and lints clean at once.
 
-The starter study (``study/``) has chapters, abstracts in two languages, a table, a
+The starter study (``study/``) has chapters, abstracts in two languages, a picture, a table, a
 quote, a finding, a ``.gitignore``, a README for the student and the publishing workflow. With
 ``edition=True`` (``thesis new --edition``) it also gets the apparatus of a scholarly edition of an
 earlier text: the page of changes (``docs/om-utgaven.md``, from ``report/changes/``) and a

@@ -32,8 +32,8 @@ def citation_cff(study: Study, url: str, *, name: str = "", description: str = "
         "year": study.date.year,
         "month": study.date.month,
         "date-published": study.date.isoformat(),
-        "thesis-type": study.genre,
-        "notes": f"{study.genre}, {study.institution}",
+        **({"thesis-type": study.genre} if study.genre else {}),
+        "notes": ", ".join(filter(None, [study.genre, study.institution])),
         "languages": [study.language],
         "keywords": list(study.keywords),
     }

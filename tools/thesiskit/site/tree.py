@@ -160,7 +160,7 @@ def build_site(
     if engine == "zensical":
         run_zensical(site_config)
     else:
-        run_mkdocs(site_config, project.cache / "jinja-theme")
+        run_mkdocs(site_config, project.cache)
     finish_site(staging / "site", {HOME: head})
 
 
