@@ -47,7 +47,8 @@ def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | No
     if good and check is not None:
         good = check(payload)
     if not good:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept when the cache is pruned
@@ -55,16 +56,23 @@ def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | No
 
 
 def write(path: Path, payload: bytes) -> None:
-    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename).
+
+    A tree that cannot be written (read-only, full) only loses the entry: the cache is never needed.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(_HEADER + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise
+        if not isinstance(exc, OSError):
+            raise
 
 
 def read_json(path: Path) -> Any | None:
@@ -75,7 +83,8 @@ def read_json(path: Path) -> Any | None:
     try:
         return json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
 
 
@@ -90,7 +99,12 @@ def is_whole_pdf(data: bytes) -> bool:
 
 
 def cache_key(*parts: str | bytes) -> str:
-    """A key from the parts an entry is made from (each part separated, so ``ab|c`` ≠ ``a|bc``)."""
+    """A key from the parts an entry is made from (each part separated, so ``ab|c`` ≠ ``a|bc``).
+
+    Every kind's key is made here, from a function next to the code it caches (``figures_key``,
+    ``pdf_key``, ``site_key`` in build.py, ``citeproc_key``, ``bib_key``, ``lint_key``): tests/test_cache_keys.py
+    changes each input of each kind and checks that the key changes.
+    """
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8") if isinstance(part, str) else part)

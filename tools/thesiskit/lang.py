@@ -108,6 +108,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "group": {"nb": "Gruppe", "nn": "Gruppe", "en": "Group"},
     "quote_stands_in": {"nb": "Sitatet står i", "nn": "Sitatet står i", "en": "The quote is in"},
     "see_in_context": {"nb": "se i sammenhengen", "nn": "sjå i samanhengen", "en": "see it in context"},
+    # thesis serve: the preview's error overlay and PDF viewer
+    "serve_error": {
+        "nb": "Feil i kildene: siden viser siste gode versjon",
+        "nn": "Feil i kjeldene: sida viser siste gode versjon",
+        "en": "Error in the sources: the page shows the last good version",
+    },
+    "serve_pdf": {"nb": "PDF-forhåndsvisning", "nn": "PDF-førehandsvising", "en": "PDF preview"},
     "text_version_of_figure": {
         "nb": "Tekstversjon av figur",
         "nn": "Tekstversjon av figur",

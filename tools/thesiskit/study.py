@@ -98,7 +98,7 @@ def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
         except InputError as exc:
             problems += [("read", p) for p in exc.problems]
     language = records.study.language if records else "nb"
-    env = make_env(project.templates, project.cache / "jinja" if jinja_cache else None, language)
+    env = make_env(project.templates, project.cache if jinja_cache else None, language)
     return Reading(project, config, records, bib, chapters, env, problems)
 
 
