@@ -28,6 +28,7 @@ from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
+from .publish import OUTPUTS as PUBLISHED
 from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
@@ -289,8 +290,9 @@ def site_key(project: Project, tree: Path, pages: list[str], head: str, engine: 
 def _inputs_digest(project: Project) -> str:
     """A digest of what a cached build result may depend on besides its own input.
 
-    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
-    installed packages with their versions. Computed once per run (per ``Project``).
+    The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
+    the kit's code and data, and the installed packages with their versions; paths relative to the
+    study, so that a study moved to another folder keeps its cache. Computed once per run (per ``Project``).
     """
     from importlib.metadata import distributions
 
@@ -300,7 +302,7 @@ def _inputs_digest(project: Project) -> str:
 
     parts: list[bytes] = []
     read_already = {path.resolve(): text for path, text in project.texts.items()}
-    outputs = {project.site.resolve(), project.build.resolve()}
+    outputs = {project.build.resolve(), *((project.root / dst).resolve() for _, dst in PUBLISHED)}
     for base in (project.root, Path(__file__).parent):
         for folder, dirs, names in os.walk(base):
             here = Path(folder)
@@ -308,8 +310,8 @@ def _inputs_digest(project: Project) -> str:
                 d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
             )
             for name in sorted(names):
-                if not name.startswith("."):
-                    path = here / name
+                path = here / name
+                if not name.startswith(".") and path.resolve() not in outputs:
                     text = read_already.get(path.resolve())  # a source is read once per run
                     data = text.encode("utf-8") if text is not None else path.read_bytes()
                     parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
