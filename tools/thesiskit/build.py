@@ -68,7 +68,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     with step("Reading sources"):
         src = read_sources(project)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
+    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -119,7 +119,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                (staging / "CITATION.cff").write_text(cff, encoding="utf-8")
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8", newline="\n")
         with step("Publishing"):
             with publish_lock(project):
                 swap_in(project, staging)
@@ -147,7 +147,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
         out = {}
         for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(str(svg), encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8", newline="\n")
         return out
     out = write_figures(records, folder)
     write_entry(src.project.cache, "figures", key, {fid: p.read_text("utf-8") for fid, p in out.items()})
@@ -178,7 +178,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     with step("Resolving citations (Pandoc citeproc, one run)"):
         tree.mkdir(parents=True, exist_ok=True)
         thesis_bib = tree.parent / "thesis.bib"
-        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
+        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8", newline="\n")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
