@@ -19,7 +19,10 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .project import Project
 
 _HEADER = b"thesiskit-cache sha256="
 
@@ -153,3 +156,50 @@ def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
     shutil.copytree(source, folder)
     os.utime(source)  # recently used: kept when the cache is pruned
     return True
+
+
+def inputs_digest(project: Project) -> str:
+    """A digest of what a cached build result may depend on besides its own input.
+
+    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
+    installed packages with their versions. Computed once per run (per ``Project``).
+    """
+    from importlib.metadata import distributions
+
+    known = _DIGESTS.get(id(project))
+    if known is not None and known[0] is project:
+        return known[1]
+
+    parts: list[bytes] = []
+    read_already = {path.resolve(): text for path, text in project.texts.items()}
+    outputs = {project.site.resolve(), project.build.resolve()}
+    for base in (project.root, Path(__file__).parent):
+        for folder, dirs, names in os.walk(base):
+            here = Path(folder)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
+            )
+            for name in sorted(names):
+                if not name.startswith("."):
+                    path = here / name
+                    text = read_already.get(path.resolve())  # a source is read once per run
+                    data = text.encode("utf-8") if text is not None else path.read_bytes()
+                    if text is None and base is project.root:
+                        _keep_text(project, path, data)
+                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
+    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
+    _DIGESTS.clear()  # one run at a time is remembered
+    _DIGESTS[id(project)] = (project, cache_key(*parts))
+    return _DIGESTS[id(project)][1]
+
+
+_DIGESTS: dict[int, tuple[Project, str]] = {}
+_SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".bib")
+
+
+def _keep_text(project: Project, path: Path, data: bytes) -> None:
+    """Keep a source read for the digest as :func:`project.read_text` would, so it is not read again."""
+    if path.suffix not in _SOURCE_SUFFIXES or not path.resolve().is_relative_to(project.root.resolve()):
+        return
+    with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: read_text reports it with its line
+        project.texts[path] = data.decode("utf-8").removeprefix("\ufeff")

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import cache_key, inputs_digest, read_entry, write_entry
 from ..cite.bib import BibEntry
 from ..errors import InputError
-from ..project import open_project
+from ..project import Project, open_project
 from ..study import Reading, read_study
-from . import suppress
+from . import load, suppress
 from .config import Levels, load_config
 from .context import LintContext, load_context
 from .finding import Finding, Hit
-from .registry import Rule, registry
+from .registry import Rule, registry, rule_codes
 from .source import Source
 
 
@@ -46,15 +49,41 @@ def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
 
 
 def lint_project(project_dir: Path, options: LintOptions) -> list[Finding]:
-    """Check a study; return every finding, sorted by path, line, column and code."""
+    """Check a study; return every finding, sorted by path, line, column and code.
+
+    The findings are kept in build/.cache by everything they are made from (:func:`lint_key`): a study
+    checked before, unchanged, is only read and hashed. With ``--built`` the outputs are read every time.
+    """
     _check_codes(options)
-    return lint_reading(read_study(open_project(project_dir), jinja_cache=False), options)
+    project = open_project(project_dir)
+    key = None if options.built else lint_key(project, options)
+    stored = read_entry(project.cache, "lint", key) if key else None
+    if isinstance(stored, list):
+        return [Finding(**f) for f in stored]
+    findings = lint_reading(read_study(project, fresh=key is None), options)
+    if key and not any(f.internal for f in findings):
+        write_entry(project.cache, "lint", key, [dataclasses.asdict(f) for f in findings])
+    return findings
+
+
+def lint_key(project: Project, options: LintOptions) -> str:
+    """What the findings of ``thesis lint`` are made from.
+
+    The study's files, the kit's code (rules and configuration schema), the installed packages, the
+    names of every file in the tree (ANO008 looks at names, hidden folders too; the cache's own are
+    left out) and the options.
+    """
+    inside = project.rel(project.build) + "/."  # build/.cache, build/.staging-*: the kit's own
+    names = [n for n in load.project_files(project.root) if not n.startswith(inside)]
+    wanted = [str(p.resolve()) for p in options.paths]
+    chosen = [options.select, options.ignore, options.strict, options.render, wanted]
+    return cache_key(inputs_digest(project), "\n".join(names), json.dumps(chosen, ensure_ascii=False))
 
 
 def _check_codes(options: LintOptions) -> None:
-    rules = registry()
+    codes = rule_codes()
     for code in (*options.select, *options.ignore):
-        if not any(c.startswith(code.upper()) for c in rules):
+        if not any(c.startswith(code.upper()) for c in codes):
             raise InputError.at("--select/--ignore", None, f"unknown rule code {code!r}")
 
 

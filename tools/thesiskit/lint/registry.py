@@ -67,6 +67,13 @@ def _load(mod: ModuleType, name: str) -> Rule:
     )
 
 
+def rule_codes() -> list[str]:
+    """Every rule's code, from the modules' names alone (nothing imported; :func:`registry` checks they match)."""
+    return sorted(
+        m.group("code").upper() for i in pkgutil.iter_modules(_rules_pkg.__path__) if (m := MODULE_NAME.match(i.name))
+    )
+
+
 @cache
 def registry() -> dict[str, Rule]:
     """Every rule by code, sorted by code."""
