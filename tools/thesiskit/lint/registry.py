@@ -75,6 +75,16 @@ def rule_codes() -> list[str]:
 
 
 @cache
+def rule(code: str) -> Rule | None:
+    """One rule by its code, importing only its module (None if no module has that code)."""
+    for info in pkgutil.iter_modules(_rules_pkg.__path__):
+        m = MODULE_NAME.match(info.name)
+        if m and m.group("code").upper() == code:
+            return _load(importlib.import_module(f"{_rules_pkg.__name__}.{info.name}"), info.name)
+    return None
+
+
+@cache
 def registry() -> dict[str, Rule]:
     """Every rule by code, sorted by code."""
     found: dict[str, Rule] = {}
