@@ -110,19 +110,19 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
-        with step("Publishing"):
-            with publish_lock(project):
-                swap_in(project, staging)
-            prune_cache(project.cache)
-            if options.site:
-                write_engine_config(project, src.config, pages, src.records.study.language)
+            if options.site:  # build/mkdocs.yml and CITATION.cff: published with the site, never alone
+                write_engine_config(project, src.config, pages, staging, src.records.study.language)
                 cff = citation_cff(
                     src.records.study,
                     src.config.site_url,
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                _write_if_changed(project.root / "CITATION.cff", cff)
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8")
+        with step("Publishing"):
+            with publish_lock(project):
+                swap_in(project, staging)
+            prune_cache(project.cache)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
@@ -334,11 +334,6 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 SHOWN_WARNINGS = 5

@@ -162,16 +162,20 @@ def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
 def inputs_digest(project: Project) -> str:
     """A digest of what a cached build result may depend on besides its own input.
 
-    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
-    installed packages with their versions (:func:`installed_packages`). Computed once per run (per ``Project``).
+    The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
+    the kit's code and data, and the installed packages with their versions (:func:`installed_packages`);
+    paths relative to the study, so that a study moved to another folder keeps its cache. Computed once
+    per run (per ``Project``).
     """
+    from .publish import OUTPUTS
+
     known = _DIGESTS.get(id(project))
     if known is not None and known[0] is project:
         return known[1]
 
     parts: list[bytes] = []
     read_already = {str(path): text for path, text in project.texts.items()}
-    outputs = {os.path.realpath(project.site), os.path.realpath(project.build)}
+    outputs = {os.path.realpath(project.build), *(os.path.realpath(project.root / dst) for _, dst in OUTPUTS)}
     for base in (str(project.root), os.path.dirname(__file__)):
         for folder, dirs, names in os.walk(base):
             dirs[:] = sorted(
@@ -182,9 +186,9 @@ def inputs_digest(project: Project) -> str:
                 and os.path.realpath(os.path.join(folder, d)) not in outputs
             )
             for name in sorted(names):
-                if name.startswith("."):
-                    continue
                 full = os.path.join(folder, name)
+                if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
+                    continue
                 text = read_already.get(full)  # a source is read once per run
                 if text is not None:
                     data = text.encode("utf-8")
