@@ -27,10 +27,10 @@ def _digest(root: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if p.is_file():
                 out[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
-    for name in ("thesis.pdf", "mkdocs.yml"):
-        p = root / "build" / name
+    for name in ("build/thesis.pdf", "build/mkdocs.yml", "CITATION.cff"):
+        p = root / name
         if p.is_file():
-            out[f"build/{name}"] = hashlib.sha256(p.read_bytes()).hexdigest()
+            out[name] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
 
 
@@ -169,6 +169,27 @@ def test_an_unexpected_error_is_one_line_with_a_log(
     log = Path(line.rsplit("with ", 1)[1].split()[0])
     assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err
     assert _digest(study) == before
+
+
+def test_a_fault_after_the_site_is_built_publishes_nothing(
+    study: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build/mkdocs.yml and CITATION.cff go through staging: a failure writing them leaves every output as it was."""
+    import thesiskit.build as build
+
+    def full(*_a: object, **_k: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device", str(study / "CITATION.cff"))
+
+    monkeypatch.setattr(build, "citation_cff", full)
+    _replace("docs/vedlegg.md", "Informasjonsskriv", "Et informasjonsskriv")(study)
+    _append("mkdocs.yml", "site_description: Ny beskrivelse\n")(study)
+    before = _digest(study)
+    assert {"site/index.html", "build/mkdocs.yml", "CITATION.cff"} <= set(before)
+    assert main(["build", "--project", str(study), "--no-pdf"]) == 2
+    errors = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and "No space left on device" in errors[0], errors
+    assert _digest(study) == before
+    assert not list((study / "build").glob(".staging-*"))
 
 
 def test_safe_build_sandboxes_chapters_and_refuses_hooks(study: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,6 +28,7 @@ from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
+from .publish import OUTPUTS as PUBLISHED
 from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
@@ -110,19 +111,19 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
-        with step("Publishing"):
-            with publish_lock(project):
-                swap_in(project, staging)
-            prune_cache(project.cache)
-            if options.site:
-                write_engine_config(project, src.config, pages, src.records.study.language)
+            if options.site:  # build/mkdocs.yml and CITATION.cff: published with the site, never alone
+                write_engine_config(project, src.config, pages, staging, src.records.study.language)
                 cff = citation_cff(
                     src.records.study,
                     src.config.site_url,
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                _write_if_changed(project.root / "CITATION.cff", cff)
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8")
+        with step("Publishing"):
+            with publish_lock(project):
+                swap_in(project, staging)
+            prune_cache(project.cache)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
@@ -289,8 +290,9 @@ def site_key(project: Project, tree: Path, pages: list[str], head: str, engine: 
 def _inputs_digest(project: Project) -> str:
     """A digest of what a cached build result may depend on besides its own input.
 
-    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
-    installed packages with their versions. Computed once per run (per ``Project``).
+    The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
+    the kit's code and data, and the installed packages with their versions; paths relative to the
+    study, so that a study moved to another folder keeps its cache. Computed once per run (per ``Project``).
     """
     from importlib.metadata import distributions
 
@@ -300,7 +302,7 @@ def _inputs_digest(project: Project) -> str:
 
     parts: list[bytes] = []
     read_already = {path.resolve(): text for path, text in project.texts.items()}
-    outputs = {project.site.resolve(), project.build.resolve()}
+    outputs = {project.build.resolve(), *((project.root / dst).resolve() for _, dst in PUBLISHED)}
     for base in (project.root, Path(__file__).parent):
         for folder, dirs, names in os.walk(base):
             here = Path(folder)
@@ -308,8 +310,8 @@ def _inputs_digest(project: Project) -> str:
                 d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
             )
             for name in sorted(names):
-                if not name.startswith("."):
-                    path = here / name
+                path = here / name
+                if not name.startswith(".") and path.resolve() not in outputs:
                     text = read_already.get(path.resolve())  # a source is read once per run
                     data = text.encode("utf-8") if text is not None else path.read_bytes()
                     parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
@@ -370,11 +372,6 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 SHOWN_WARNINGS = 5

@@ -20,6 +20,8 @@ OUTPUTS = (
     ("thesis-submission.pdf", "build/thesis-submission.pdf"),
     ("thesis.docx", "build/thesis.docx"),
     (".typst", "build/.typst"),
+    ("build-mkdocs.yml", "build/mkdocs.yml"),
+    ("CITATION.cff", "CITATION.cff"),
 )
 """What a build publishes, from the staging folder to the study: site, Markdown tree and PDFs together."""
 

@@ -59,7 +59,7 @@ def to_typst(
     context = cache_key(
         _CACHE_VERSION,
         repr(pandoc_version()),
-        *args,
+        *(_without_folder(a) for a in args),  # the files' contents are part of the key, not where they are
         *style_inputs(locale),
         *filters,
         read_text(project, bib) if bib else "",
@@ -94,6 +94,12 @@ def to_typst(
             typst[i] = parts[i]
             write_entry(project.cache, "typstpage", cache_key(bases[i], every), parts[i])
     return "\n".join(t or "" for t in typst)
+
+
+def _without_folder(arg: str) -> str:
+    """``--opt=/abs/dir/name`` as ``--opt=name``: a key that does not change when the study (or kit) moves."""
+    option, sep, value = arg.partition("=")
+    return f"{option}={Path(value).name}" if sep and Path(value).is_absolute() else arg
 
 
 _CITES_FILTER = Path(__file__).with_name("cites.lua")

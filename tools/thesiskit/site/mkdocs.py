@@ -90,9 +90,10 @@ def write_config(
     extra: dict[str, Any],
     language: str | None = None,
     markdown_extensions: list[Any] | None = None,
+    folder: Path | None = None,
 ) -> Path:
-    """Write the derived config; its paths are relative to where it is written."""
-    base = out.parent.resolve()
+    """Write the derived config; its paths are relative to ``folder``, where it is read (default: out.parent)."""
+    base = (folder or out.parent).resolve()
 
     def rel(path: Path) -> str:
         return os.path.relpath(path.resolve(), base)
