@@ -149,7 +149,7 @@ def _same_work(item: dict[str, Any], fields: dict[str, str], family: str, year: 
 def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str, refs: list[dict[str, Any]]) -> None:
     from ..scaffold import new_study
 
-    new_study(into)
+    new_study(into, language=language)
     _clear_examples(into)
     api = doc.ast["pandoc-api-version"]
     pictures = into / "docs" / "bilder"
@@ -288,9 +288,10 @@ def _write_quotes(into: Path, quotes: list[QuoteRecord]) -> None:
 def _write_mkdocs(into: Path, chapters: list[ChapterAst], title: str | None, language: str) -> None:
     path = into / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
-    nav = ["nav:", "  - Forside: index.md"]
+    t = locale_for(language)
+    nav = ["nav:", f"  - {t.text('home')}: index.md"]
     nav += [f"  - {json.dumps(ch.title, ensure_ascii=False)}: {ch.file.removeprefix('docs/')}" for ch in chapters]
-    nav.append("  - Litteraturliste: litteratur.md")
+    nav.append(f"  - {t.text('references')}: litteratur.md")
     text = re.sub(r"^nav:\n(?:[ \t-].*\n?)*", "\n".join(nav) + "\n", text, flags=re.M)
     if title:
         text = re.sub(r"^site_name:.*$", f"site_name: {json.dumps(title, ensure_ascii=False)}", text, flags=re.M)
