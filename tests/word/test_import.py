@@ -194,6 +194,10 @@ def test_the_import_speaks_the_document_language(tmp_path: Path, capsys: pytest.
     assert said.startswith("The study is in ") and "things to do" in said, said
     report = (tmp_path / "s" / "import-rapport.md").read_text(encoding="utf-8")
     assert yaml.safe_load((tmp_path / "s" / "report" / "study.yaml").read_text("utf-8"))["language"] == "en"
+    mkdocs = yaml.safe_load((tmp_path / "s" / "mkdocs.yml").read_text("utf-8"))
+    assert mkdocs["theme"]["language"] == "en" and {"Home": "index.md"} in mkdocs["nav"]
+    assert {"References": "litteratur.md"} in mkdocs["nav"]
+    assert (tmp_path / "s" / "README.md").read_text("utf-8").startswith("# My master's thesis")
     assert report.startswith("# Import report: e.docx") and "## Left for the writer" in report
     assert "the hand-typed number “1.1” was removed" in report and "“Litteraturliste” set aside" in report
     norwegian = {v[lang].split("{")[0] for k, v in STRINGS.items() if k.startswith("import_") for lang in ("nb", "nn")}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import cache
 from . import figures as figure_code
-from .cache import cache_key, read_entry, restore_folder, store_folder, write_entry
+from .cache import cache_key, inputs_digest, read_entry, restore_folder, store_folder, write_entry
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
@@ -28,7 +28,6 @@ from .lint.finding import Finding
 from .log import console, step
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
-from .publish import OUTPUTS as PUBLISHED
 from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
 from .render.chapters import Page, render_chapters
@@ -68,7 +67,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     with step("Reading sources"):
         src = read_sources(project)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
+    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -119,7 +118,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                (staging / "CITATION.cff").write_text(cff, encoding="utf-8")
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8", newline="\n")
         with step("Publishing"):
             with publish_lock(project):
                 swap_in(project, staging)
@@ -147,7 +146,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
         out = {}
         for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(str(svg), encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8", newline="\n")
         return out
     out = write_figures(records, folder)
     write_entry(src.project.cache, "figures", key, {fid: p.read_text("utf-8") for fid, p in out.items()})
@@ -178,7 +177,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     with step("Resolving citations (Pandoc citeproc, one run)"):
         tree.mkdir(parents=True, exist_ok=True)
         thesis_bib = tree.parent / "thesis.bib"
-        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
+        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8", newline="\n")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
@@ -281,47 +280,10 @@ def site_key(project: Project, tree: Path, pages: list[str], head: str, engine: 
     """
     files = sorted(p for p in tree.rglob("*") if p.is_file())
     return cache_key(
-        _inputs_digest(project),
+        inputs_digest(project),
         json.dumps([pages, head, engine, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
         *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
     )
-
-
-def _inputs_digest(project: Project) -> str:
-    """A digest of what a cached build result may depend on besides its own input.
-
-    The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
-    the kit's code and data, and the installed packages with their versions; paths relative to the
-    study, so that a study moved to another folder keeps its cache. Computed once per run (per ``Project``).
-    """
-    from importlib.metadata import distributions
-
-    known = _DIGESTS.get(id(project))
-    if known is not None and known[0] is project:
-        return known[1]
-
-    parts: list[bytes] = []
-    read_already = {path.resolve(): text for path, text in project.texts.items()}
-    outputs = {project.build.resolve(), *((project.root / dst).resolve() for _, dst in PUBLISHED)}
-    for base in (project.root, Path(__file__).parent):
-        for folder, dirs, names in os.walk(base):
-            here = Path(folder)
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
-            )
-            for name in sorted(names):
-                path = here / name
-                if not name.startswith(".") and path.resolve() not in outputs:
-                    text = read_already.get(path.resolve())  # a source is read once per run
-                    data = text.encode("utf-8") if text is not None else path.read_bytes()
-                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
-    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
-    _DIGESTS.clear()  # one run at a time is remembered
-    _DIGESTS[id(project)] = (project, cache_key(*parts))
-    return _DIGESTS[id(project)][1]
-
-
-_DIGESTS: dict[int, tuple[Project, str]] = {}
 
 
 def _has_numbered_heading(page: Page) -> bool:
@@ -386,7 +348,7 @@ def run_gate(src: Sources, *, strict: bool = False) -> None:
     """
     from .lint import LintOptions, has_errors, lint_reading
 
-    key = cache_key("gate", _inputs_digest(src.project))
+    key = cache_key("gate", inputs_digest(src.project))
     stored = read_entry(src.project.cache, "gate", key)
     if stored is not None:
         findings = [Finding(**f) for f in stored]

@@ -158,13 +158,17 @@ def serve(project_dir: Path, port: int, host: str, site_engine: str | None) -> N
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--edition", is_flag=True, help="Also the apparatus of a scholarly edition (changes page, CIT011).")
-def new(directory: Path, edition: bool) -> None:
+@click.option(
+    "--language", default="nb", show_default=True, type=click.Choice(["nb", "nn", "en"]),
+    help="Language of the thesis: Bokmål, nynorsk or English (the starter text and every label).",
+)
+def new(directory: Path, edition: bool, language: str) -> None:
     """Create a new study in DIRECTORY that builds and lints clean at once."""
     from .lang import locale_for
     from .scaffold import new_study
 
-    new_study(directory, edition=edition)
-    console.print(locale_for("nb").text("new_done", directory=directory))
+    new_study(directory, edition=edition, language=language)
+    console.print(locale_for(language).text("new_done", directory=directory))
 
 
 @cli.command(name="import")

@@ -164,6 +164,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The study is in {target}: {done} changes, {todo} things to do (see {report}). "
         "Build it with: thesis build --project {target}",
     },
+    "scaffold_edition_about": {"nb": "Om denne utgaven", "nn": "Om denne utgåva", "en": "About this edition"},
+    "scaffold_edition_source": {
+        "nb": "Utgaven bygger også på",
+        "nn": "Utgåva byggjer òg på",
+        "en": "The edition also draws on",
+    },
+    "scaffold_edition_changes": {"nb": "Endringer", "nn": "Endringar", "en": "Changes"},
+    "scaffold_author": {"nb": "Etternavn, Fornavn", "nn": "Etternamn, Førenamn", "en": "Surname, Given"},
+    "scaffold_publisher": {"nb": "Forlaget", "nn": "Forlaget", "en": "The Publisher"},
+    "scaffold_reconstructed_title": {
+        "nb": "En bok som bare er kjent fra henvisningene",
+        "nn": "Ei bok som berre er kjend frå tilvisingane",
+        "en": "A book known only from the citations",
+    },
+    "scaffold_reconstructed_note": {
+        "nb": "Gjenskapt fra henvisningene i teksten; ikke kontrollert mot boka",
+        "nn": "Attskapt frå tilvisingane i teksten; ikkje kontrollert mot boka",
+        "en": "Reconstructed from the citations in the text; not checked against the book",
+    },
+    "home": {"nb": "Forside", "nn": "Framside", "en": "Home"},
     "import_report": {"nb": "Importrapport", "nn": "Importrapport", "en": "Import report"},
     "import_report_intro": {
         "nb": "Importen endret bare strukturen, aldri ordene. Alt den gjorde, står her; det den ikke kunne"
@@ -263,9 +283,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the document names no language; set to {language}: check it",
     },
     "import_fill_in": {
-        "nb": "grad, institusjon, emnekode, kandidatnummer og veileder: fyll dem ut",
-        "nn": "grad, institusjon, emnekode, kandidatnummer og rettleiar: fyll dei ut",
-        "en": "degree, institution, course code, candidate number and supervisor: fill them in",
+        "nb": "type oppgave (genre), grad, institusjon, emnekode, kandidatnummer og veileder: fyll dem ut",
+        "nn": "type oppgåve (genre), grad, institusjon, emnekode, kandidatnummer og rettleiar: fyll dei ut",
+        "en": "kind of thesis (genre), degree, institution, course code, candidate number and supervisor: fill them in",
     },
     "cff_message": {
         "nb": "Siter oppgaven slik (If you use this thesis, please cite it as below).",

@@ -39,7 +39,7 @@ def swap_in(project: Project, staging: Path) -> None:
     moves = [(staging / src, project.root / dst) for src, dst in OUTPUTS if (staging / src).exists()]
     journal = project.build / JOURNAL
     tmp = journal.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"staging": staging.name}), encoding="utf-8")
+    tmp.write_text(json.dumps({"staging": staging.name}), encoding="utf-8", newline="\n")
     os.replace(tmp, journal)
     done: list[tuple[Path, Path, Path]] = []
     try:

@@ -67,15 +67,17 @@ def read_sources(project: Project) -> Sources:
     return read_study(project).sources()
 
 
-def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
+def read_study(project: Project, *, jinja_cache: bool = True, fresh: bool = True) -> Reading:
     """Read mkdocs.yml, the records, references.bib and the chapters, collecting every problem.
 
-    A new run: files read before (``thesis serve`` calls this after every edit) are read again, once.
-    ``jinja_cache`` keeps compiled chapters in build/.cache (the gate alone writes nothing).
+    A new run: files read before (``thesis serve`` calls this after every edit) are read again, once;
+    ``fresh=False`` keeps what this run has read already (``thesis lint`` hashed it for its cache).
+    ``jinja_cache`` keeps compiled chapters in build/.cache.
     """
     from .site.pages import GENERATED_NAV
 
-    project.texts.clear()
+    if fresh:
+        project.texts.clear()
     problems: list[tuple[Phase, Problem]] = []
     config = None
     chapters: list[Chapter] = []

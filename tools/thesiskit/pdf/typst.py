@@ -74,7 +74,7 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
         shutil.rmtree(work)
     (work / "figurer").mkdir(parents=True)
     shutil.copyfile(template_file(inp.project, TEMPLATE), work / TEMPLATE)
-    (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8")
+    (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8", newline="\n")
     problems = []
     front = inp.records.study.front_page
     if front and meta.front_page:
@@ -90,9 +90,9 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
     if problems:
         raise InputError(problems)
     copy_figures(inp, doc, work)
-    (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
+    (work / "thesis.md").write_text(doc.markdown, "utf-8", newline="\n")  # for debugging: what Pandoc read
     main = work / "main.typ"
-    main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
+    main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8", newline="\n")
     return main
 
 
