@@ -62,12 +62,12 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
-    with publish_lock(project):
-        recover(project)  # a build killed while publishing: finish that first
     with step("Reading sources"):
         src = read_sources(project)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
+    with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
+        recover(project)  # a build killed while publishing: finish that first
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+        (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
