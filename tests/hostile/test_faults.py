@@ -203,3 +203,21 @@ def test_safe_build_sandboxes_chapters_and_refuses_hooks(study: Path, capsys: py
     _append("mkdocs.yml", "hooks:\n  - hooks.py\n")(study)
     assert main(["build", "--project", str(study), "--no-pdf", "--safe"]) == 2
     assert "mkdocs.yml:" in capsys.readouterr().err
+
+
+def test_a_study_that_cites_nothing_builds_without_references_bib(tmp_path: Path) -> None:
+    """No references.bib and no citation: site and PDF are built (a citation would be CIT001 in the gate)."""
+    import re
+
+    from thesiskit.scaffold import new_study
+
+    root = tmp_path / "study"
+    new_study(root)
+    (root / "references.bib").unlink()
+    for page in (root / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\[@[^\]]*\]|@eksempel2020", "", text), encoding="utf-8")
+    assert "@" not in "".join(p.read_text(encoding="utf-8") for p in (root / "docs").rglob("*.md"))
+    assert main(["build", "--project", str(root)]) == 0
+    assert (root / "site" / "index.html").is_file() and (root / "build" / "thesis.pdf").is_file()
+    assert not (root / "references.bib").exists()

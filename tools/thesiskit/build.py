@@ -182,8 +182,9 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
         texts += [place_cluster(records.study, place) for place in places.values()]
+        bibs = [project.bib] if project.bib.exists() else []  # no references.bib: nothing is cited (the gate says)
         cp = run_citeproc(
-            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+            texts, [*bibs, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
         )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
