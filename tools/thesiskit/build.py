@@ -141,7 +141,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
     key = figures_key(src)
     svgs = read_entry(src.project.cache, "figures", key)
-    if isinstance(svgs, dict) and set(svgs) == set(records.figures):
+    if isinstance(svgs, dict) and set(svgs) == {fid for fid, fig in records.figures.items() if fig.kind == "graph"}:
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
         for fid, svg in svgs.items():
@@ -193,9 +193,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
-    rendered = render_chapters(
-        src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
-    )
+    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs)
     rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
