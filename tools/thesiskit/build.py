@@ -63,8 +63,6 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
-    with publish_lock(project):
-        recover(project)  # a build killed while publishing: finish that first
     stamp = stamp_key(project, options, _commit_date(project))
     if (shown := up_to_date(project, stamp)) is not None:  # nothing changed since the last build
         _show_warnings([Finding(**f) for f in shown])
@@ -73,8 +71,10 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     with step("Reading sources"):
         src = read_sources(project, fresh=False)  # as hashed for the stamp: each file read once
     findings: list[Finding] = []
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
+    with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
+        recover(project)  # a build killed while publishing: finish that first
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+        (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -125,7 +125,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                (staging / "CITATION.cff").write_text(cff, encoding="utf-8")
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8", newline="\n")
         with step("Publishing"):
             with publish_lock(project):
                 swap_in(project, staging)
@@ -154,7 +154,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
         out = {}
         for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(str(svg), encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8", newline="\n")
         return out
     out = write_figures(records, folder)
     write_entry(src.project.cache, "figures", key, {fid: p.read_text("utf-8") for fid, p in out.items()})
@@ -185,13 +185,14 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     with step("Resolving citations (Pandoc citeproc, one run)"):
         tree.mkdir(parents=True, exist_ok=True)
         thesis_bib = tree.parent / "thesis.bib"
-        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
+        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8", newline="\n")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
         texts += [place_cluster(records.study, place) for place in places.values()]
+        bibs = [project.bib] if project.bib.exists() else []  # no references.bib: nothing is cited (the gate says)
         cp = run_citeproc(
-            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+            texts, [*bibs, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
         )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):

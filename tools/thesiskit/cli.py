@@ -194,7 +194,7 @@ class Terminated(BaseException):
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
-    from .pandoc import stop_children
+    from .children import stop_children
 
     stop_children()
     raise Terminated
@@ -227,7 +227,7 @@ def _run(argv: list[str] | None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
-        from .pandoc import stop_children
+        from .children import stop_children
 
         stop_children()
         return 130

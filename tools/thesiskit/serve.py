@@ -137,7 +137,7 @@ def write_status(project: Project, problems: list[Problem], language: str) -> No
         "lang": locale.tag,
     }
     tmp = project.build / f".{STATUS}.tmp"
-    tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8")
+    tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8", newline="\n")
     os.replace(tmp, project.build / STATUS)
 
 

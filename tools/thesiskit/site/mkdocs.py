@@ -96,7 +96,7 @@ def write_config(
     base = (folder or out.parent).resolve()
 
     def rel(path: Path) -> str:
-        return os.path.relpath(path.resolve(), base)
+        return Path(os.path.relpath(path.resolve(), base)).as_posix()  # forward slashes on Windows too
 
     data = {
         "INHERIT": rel(project_yml),
@@ -109,7 +109,7 @@ def write_config(
     }
     if markdown_extensions is not None:  # a list replaces the inherited one: it holds the study's too
         data["markdown_extensions"] = markdown_extensions
-    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8", newline="\n")
     return out
 
 

@@ -68,7 +68,7 @@ def write_markdown_tree(
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="\n")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
     for fid, file in figures.items():
         shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))

@@ -66,7 +66,7 @@ def import_docx(docx: Path, into: Path, bib: Path | None = None, quote_pattern: 
             if created:
                 shutil.rmtree(into, ignore_errors=True)
             raise
-    (into / REPORT).write_text(report(docx, doc.properties, language, notes), encoding="utf-8")
+    (into / REPORT).write_text(report(docx, doc.properties, language, notes), encoding="utf-8", newline="\n")
     return Imported(into, notes, language)
 
 
@@ -162,18 +162,18 @@ def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str,
             res.notes.append(Note(ch.file, what, todo=True))
         for image in images(ch.blocks):
             _picture(image, doc.media, pictures, ch, res)
-        (into / ch.file).write_text(_markdown(ch.blocks, api), encoding="utf-8")
+        (into / ch.file).write_text(_markdown(ch.blocks, api), encoding="utf-8", newline="\n")
     for ch in res.aside:
         aside = into / "import" / f"{ch.id}.md"
         aside.parent.mkdir(exist_ok=True)
-        aside.write_text(_markdown(ch.blocks, api), encoding="utf-8")
+        aside.write_text(_markdown(ch.blocks, api), encoding="utf-8", newline="\n")
         why = res.t.text("import_aside_front" if ch.id == "forside" else "import_aside_generated")
         res.notes.append(Note(f"import/{ch.id}.md", res.t.text("import_aside", title=ch.title, why=why), todo=True))
     _write_quotes(into, res.quotes)
     bib_out = bib_text.rstrip() + "\n\n" if bib_text.strip() else ""
     if refs:
         bib_out += run_pandoc(["-f", "csljson", "-t", "biblatex"], stdin=json.dumps(refs, ensure_ascii=False))
-    (into / "references.bib").write_text(bib_out, encoding="utf-8")
+    (into / "references.bib").write_text(bib_out, encoding="utf-8", newline="\n")
     _write_mkdocs(into, res.chapters, doc.properties.title, language)
     _write_study(into, doc.properties, language, res)
     unknown = [k for ch in res.chapters for k in cite_ids(ch.blocks) if not re.match(r"^[a-z]", k)]
@@ -279,10 +279,10 @@ def _write_quotes(into: Path, quotes: list[QuoteRecord]) -> None:
         by_file.setdefault(Path(q.file).stem, []).append({**record, "text": q.text})
     for stem, records in by_file.items():
         text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=100)
-        (folder / f"{stem}.yaml").write_text(text, encoding="utf-8")
+        (folder / f"{stem}.yaml").write_text(text, encoding="utf-8", newline="\n")
     informants = [{"number": n, "group": ""} for n in sorted({q.informant for q in quotes})]
     text = yaml.safe_dump({"informants": informants}, allow_unicode=True, sort_keys=False)
-    (into / "report" / "informants.yaml").write_text(text, encoding="utf-8")
+    (into / "report" / "informants.yaml").write_text(text, encoding="utf-8", newline="\n")
 
 
 def _write_mkdocs(into: Path, chapters: list[ChapterAst], title: str | None, language: str) -> None:
@@ -298,7 +298,7 @@ def _write_mkdocs(into: Path, chapters: list[ChapterAst], title: str | None, lan
     text = re.sub(r"^(\s+language:\s*).*$", rf"\g<1>{language}", text, count=1, flags=re.M)
     if "footnotes" not in text:
         text = re.sub(r"^markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n", text, flags=re.M)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def _write_study(into: Path, props: Properties, language: str, res: Result) -> None:
@@ -326,7 +326,7 @@ def _write_study(into: Path, props: Properties, language: str, res: Result) -> N
     put("language", language)
     if not props.language:
         res.notes.append(Note(where, res.t.text("import_no_language", language=language), todo=True))
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="\n")
     res.notes.append(
         Note(where, res.t.text("import_fill_in"), todo=True)
     )
