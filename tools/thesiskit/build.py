@@ -62,12 +62,12 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
-    with publish_lock(project):
-        recover(project)  # a build killed while publishing: finish that first
     with step("Reading sources"):
         src = read_sources(project)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
+    with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
+        recover(project)  # a build killed while publishing: finish that first
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+        (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -182,8 +182,9 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
         texts += [place_cluster(records.study, place) for place in places.values()]
+        bibs = [project.bib] if project.bib.exists() else []  # no references.bib: nothing is cited (the gate says)
         cp = run_citeproc(
-            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+            texts, [*bibs, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
         )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
