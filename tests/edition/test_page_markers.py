@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SOURCE_TXT
+from tests.pdf.pdfcheck import Pdf
 
 FOOTER = re.compile(r"^MR691, kandidatnummer 115, 14\.06\.19\s*\n\s*\n*\s*(\d+)\s*$", re.M)
 MARKED = ["15", "25", "30", "46", "47", "52", "57", "78"]  # page N+1 after each footer of page N
@@ -49,8 +49,6 @@ def test_site_and_pdf_carry_every_marker_as_an_anchor(real_build: Path) -> None:
     for page in MARKED:
         anchor = re.search(rf'<a class="sidetall" id="side-{page}" href="#side-{page}"[^>]*>(.*?)</a>', site)
         assert anchor and html.unescape(anchor.group(1)) == f"[s.\xa0{page}]", page
-    text = subprocess.run(
-        ["pdftotext", str(real_build / "build" / "thesis.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = Pdf(real_build / "build" / "thesis.pdf").text
     found = re.findall(r"\[s\.\s(\d+)\]", text)
     assert [p for p in found if p in MARKED][: len(MARKED)] == MARKED  # (om-utgaven's example "[s. 15]" follows)
