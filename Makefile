@@ -51,8 +51,9 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadgroup -q
 
+# `make bench BENCH_ARGS="--runs 1 --scales 1"` for a quick look (tests/bench/bench.py --help)
 bench: $(STAMP)
-	$(BIN)/python tests/bench/bench.py
+	$(BIN)/python tests/bench/bench.py $(BENCH_ARGS)
 
 lint: $(RUNTIME_STAMP)
 	$(BIN)/thesis lint

@@ -15,10 +15,6 @@ from thesiskit.cli import main
 from .conftest import SAMPLES
 from .pdf.pdfcheck import Pdf, normalize
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
-)
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -87,7 +83,6 @@ def test_site_lists_of_figures_and_tables(built: Path) -> None:
     assert figures < tables
 
 
-@needs_poppler
 def test_pdf_same_numbers_captions_and_lists(built: Path) -> None:
     pdf = Pdf(built / "build" / "thesis.pdf")
     text = normalize(pdf.text)
@@ -111,7 +106,6 @@ def test_pdf_same_numbers_captions_and_lists(built: Path) -> None:
     assert "Vedlegg A" in marks and "3 Vedlegg A" not in marks
 
 
-@needs_poppler
 def test_pdf_structure_alt_tables_and_standards(built: Path) -> None:
     pdf = Pdf(built / "build" / "thesis.pdf")
     alts = [t.alt for t in pdf.tags.find("Figure")]
@@ -126,7 +120,6 @@ def test_pdf_structure_alt_tables_and_standards(built: Path) -> None:
     assert pdf.fonts and all(embedded for _, embedded in pdf.fonts)
 
 
-@needs_poppler
 def test_pdf_links_go_across_pages(built: Path) -> None:
     pdf = Pdf(built / "build" / "thesis.pdf")
     chapter2 = pdf.bookmark_page("2 Metode og resultater")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from thesiskit.cite.style import citeproc_args
 from thesiskit.lang import LANGUAGES, STRINGS, locale_for
@@ -59,7 +60,8 @@ def test_months_come_from_babel() -> None:
     assert locale_for("nn").date(dt.date(2019, 6, 14)) == "14. juni 2019"
 
 
-def test_thesis_genre_defaults_to_the_study_language() -> None:
+def test_no_default_states_a_fact_the_study_did_not_give() -> None:
+    """The kind of thesis is not guessed (printed only when given); the language is required."""
     base = {
         "title": "T",
         "author": {"given": "A", "family": "B"},
@@ -70,7 +72,8 @@ def test_thesis_genre_defaults_to_the_study_language() -> None:
         "date": "2020-05-15",
         "supervisor": "S",
     }
-    assert Study.model_validate(base).genre == "Masteroppgave"
-    assert Study.model_validate({**base, "language": "nn"}).genre == "Masteroppgåve"
-    assert Study.model_validate({**base, "language": "en"}).genre == "Master's thesis"
-    assert Study.model_validate({**base, "genre": "Doktorgradsavhandling"}).genre == "Doktorgradsavhandling"
+    with pytest.raises(ValidationError, match="language"):
+        Study.model_validate(base)
+    study = Study.model_validate({**base, "language": "nb"})
+    assert study.genre is None and study.informant_pronoun is None and study.license is None
+    assert Study.model_validate({**base, "language": "en", "genre": "PhD thesis"}).genre == "PhD thesis"

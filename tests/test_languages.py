@@ -8,6 +8,7 @@ other languages (``thesiskit.lang.STRINGS``), and the citations, dates and label
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import thesiskit
 from thesiskit.cli import main
 from thesiskit.lang import STRINGS
 
@@ -59,9 +61,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[str
             shutil.copytree(Path(__file__).parent / "samples" / name, root)
             assert main(["build", "--project", str(root)]) == 0
             cache[name] = (site_text(root / "site"), pdf_text(root / "build" / "thesis.pdf"))
+            ROOTS[name] = root
         return cache[name]
 
     return build
+
+
+ROOTS: dict[str, Path] = {}
 
 
 def found(text: str, strings: set[str]) -> list[str]:
@@ -75,6 +81,23 @@ def test_no_string_of_another_language(built: Callable[[str], tuple[str, str]], 
     assert "Litteraturliste" in foreign_strings("en") and "Innhold" in foreign_strings("nn")  # the scan can fail
     assert found(site, strings) == []
     assert found(pdf, strings) == []
+    root = ROOTS[name]
+    assert found((root / "CITATION.cff").read_text("utf-8"), strings) == []
+    # the site script's strings: written into each page from the locale table, in the study's language
+    page = (root / "site" / "index.html").read_text("utf-8")
+    block = re.search(r'<script type="application/json" id="thesiskit-strings">(.*?)</script>', page, re.S)
+    assert block, "the page carries the script's strings"
+    said = json.loads(block[1])
+    assert said and said == {key: STRINGS[key][lang] for key in said}
+    assert {"copied", "menu", "search"} <= set(said)
+
+
+def test_the_site_script_has_no_words_of_its_own() -> None:
+    """thesiskit.js says only what the page gives it (the locale table); it spells no Norwegian word.
+    (The English words in it are Zensical's, which it looks for to translate them.)"""
+    script = (Path(thesiskit.__file__).parent / "templates" / "assets" / "thesiskit.js").read_text("utf-8")
+    norwegian = {v[lang] for v in STRINGS.values() for lang in ("nb", "nn") if v[lang] != v["en"]}
+    assert found(script, {s for s in norwegian if len(s) >= 3}) == []
 
 
 def test_english_study_speaks_english(built: Callable[[str], tuple[str, str]]) -> None:

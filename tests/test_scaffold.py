@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.pdf.pdfcheck import Pdf, normalize
 from thesiskit.cli import main
 
 
@@ -45,11 +47,55 @@ def test_a_new_study_builds_without_warnings(tmp_path: Path, capsys: pytest.Capt
         assert (site / page / "index.html").is_file(), page
     funn = (site / "03-funn" / "index.html").read_text("utf-8")
     assert "Her står informantens egne ord" in funn and "<blockquote" in funn
-    assert "Begrep A" in (site / "02-metode" / "index.html").read_text("utf-8")
+    metode = (site / "02-metode" / "index.html").read_text("utf-8")
+    assert "Begrep A" in metode
+    picture = re.search(r'<figure class="figur" id="fig-modell">(.*?)</figure>', metode, re.S)
+    assert picture, "the scaffold's picture is on the site"
+    assert 'alt="Tre bokser etter hverandre' in picture[1] and "Kilde: egen figur" in picture[1]
+    assert any((site / d / "bilder" / "modell.svg").is_file() for d in ("", "02-metode"))
     assert 'lang="en"' in (site / "abstract" / "index.html").read_text("utf-8")
     informants = (site / "informanter" / "index.html").read_text("utf-8")
     assert "omtales med kodetall" in informants and "omtales som" not in informants  # no pronoun given
-    assert (root / "build" / "thesis.pdf").read_bytes().startswith(b"%PDF-")
+    pdf = Pdf(root / "build" / "thesis.pdf")
+    text = normalize("".join(pdf.pages))
+    assert "Figur 1: Modell for oppgaven Kilde: egen figur" in text
+    alts = [t.alt for t in pdf.tags.find("Figure")]
+    assert any(a and a.startswith("Tre bokser etter hverandre") for a in alts), alts
+
+
+@pytest.mark.parametrize(
+    ("language", "chapter", "words"),
+    [
+        ("en", "02-method", ("Figure 1: A model for the thesis Source: own figure", "Table 1: Concepts", "Supervisor")),
+        ("nn", "02-metode", ("Figur 1: Modell for oppgåva Kjelde: eigen figur", "Tabell 1: Omgrep", "Rettleiar")),
+    ],
+)
+def test_a_new_study_in_english_or_nynorsk(
+    language: str, chapter: str, words: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``thesis new --language en|nn``: the starter text and every label in that language; it lints
+    clean, builds without warnings, and its site and PDF hold none of the other languages' strings."""
+    from .test_languages import foreign_strings, found, site_text
+
+    root = tmp_path / "study"
+    capsys.readouterr()
+    assert main(["new", "--language", language, str(root)]) == 0
+    said = capsys.readouterr().err
+    assert ("New study in" if language == "en" else "Ny studie i") in said
+    study = yaml.safe_load((root / "report" / "study.yaml").read_text("utf-8"))
+    assert study["language"] == language and (root / ".gitignore").is_file()
+    assert not (root / "docs" / "01-innledning.md").exists()
+    assert _lint(capsys, root) == (0, [])
+    assert main(["build", "--project", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert "warning" not in err.lower() and "advarsel" not in err.lower(), err
+    page = (root / "site" / chapter / "index.html").read_text("utf-8")
+    assert f'<html lang="{language}"' in page and '<figure class="figur" id="fig-' in page
+    pdf = normalize("".join(Pdf(root / "build" / "thesis.pdf").pages))
+    for word in words:
+        assert word in pdf, word
+    assert found(site_text(root / "site"), foreign_strings(language)) == []
+    assert found(pdf, foreign_strings(language)) == []
 
 
 def test_the_edition_apparatus_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,6 +104,12 @@ def test_the_edition_apparatus_is_opt_in(tmp_path: Path, capsys: pytest.CaptureF
     assert "{{ changes_list() }}" in (root / "docs" / "om-utgaven.md").read_text("utf-8")
     assert "om-utgaven.md" in (root / "mkdocs.yml").read_text("utf-8")
     code, findings = _lint(capsys, root)
+    assert code == 0 and [f["rule"] for f in findings] == ["CIT011"]
+    english = tmp_path / "edition-en"
+    assert main(["new", "--edition", "--language", "en", str(english)]) == 0
+    assert "# About this edition" in (english / "docs" / "om-utgaven.md").read_text("utf-8")
+    assert "A book known only from the citations" in (english / "references.bib").read_text("utf-8")
+    code, findings = _lint(capsys, english)
     assert code == 0 and [f["rule"] for f in findings] == ["CIT011"]
 
 

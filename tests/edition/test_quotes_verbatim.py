@@ -36,14 +36,18 @@ def site_quotes(site: Path) -> dict[str, str]:
 
 
 BREAK = "\u2063"
-"""Where a line of the PDF ended in a hyphen (PDFium: U+FFFE): a hyphen of the text, or Typst hyphenated the word."""
+"""Where a line of the PDF ended in a hyphen (the word goes on, or a space followed: both are read)."""
+
+LINE_END_HYPHEN = "\u2064"
+"""Where PDFium reports a hyphen at a line end (U+FFFE, the line joined): the author's hyphen, or one
+Typst's hyphenation added; PDFium cannot tell them apart, so both readings are allowed."""
 
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's body text as one line: running heads, page numbers and margin markers dropped.
 
-    PDFium gives a line that ends in a hyphen, Typst's own hyphenation or a hyphen of the text, as
-    U+FFFE: that is kept as ``BREAK``, where ``in_pdf`` reads a hyphen or nothing.
+    PDFium (pypdfium2) keeps every character; a hyphen at a line end, the author's or one of Typst's
+    hyphenation, comes as U+FFFE with the line joined (see ``LINE_END_HYPHEN``).
     """
     pages = []
     for page in Pdf(pdf).pages:
@@ -51,27 +55,21 @@ def pdf_text(pdf: Path) -> str:
         pages.append("\n".join(lines[1:-1]))  # running head first, page number last
     text = "\n".join(pages)
     text = re.sub(r" ?\[s\.\s\d+\] ?", " ", text)
-    text = re.sub("[\ufffe\u00ad]\\s*", BREAK, text)
+    text = text.replace("\ufffe", LINE_END_HYPHEN).replace("-\n", "-" + BREAK)
     return _flat(text)
 
 
 def in_pdf(want: str, text: str) -> bool:
-    """``want`` occurs in ``text`` character for character; where a line ended in a hyphen (``BREAK``)
-    the text had a hyphen ("NAV-medarbeidere", "kommunal- og") or none (a word Typst hyphenated)."""
+    """``want`` occurs in ``text`` character for character (a line-end hyphen may stand for "-" or "- ")."""
     parts: list[str] = []
     i = 0
     while i < len(want):
         c = want[i]
         if c == "-" and want[i + 1 : i + 2] == " ":
-            parts.append(f"(?:- |{BREAK} ?)")
+            parts.append(f"(?:-(?:{BREAK} ?| )|{LINE_END_HYPHEN} ?)")
             i += 2
             continue
-        if c == "-":
-            parts.append(f"(?:-|{BREAK})")
-        elif c.isalpha() and want[i + 1 : i + 2].isalpha():
-            parts.append(re.escape(c) + BREAK + "?")
-        else:
-            parts.append(re.escape(c))
+        parts.append(f"(?:-{BREAK}?|{LINE_END_HYPHEN})" if c == "-" else re.escape(c) + LINE_END_HYPHEN + "?")
         i += 1
     return re.search("".join(parts), text) is not None
 

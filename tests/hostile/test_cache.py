@@ -64,3 +64,44 @@ def test_a_corrupt_entry_is_rebuilt_not_published(built: Path, tmp_path: Path, k
     assert any(cache.read(e) is not None for e in now)
     if kind not in ("typstpage", "cites"):
         assert all(cache.read(e) is not None for e in entries)
+
+
+def _refuse(what: str):  # type: ignore[no-untyped-def]
+    def run(*_a: object, **_k: object) -> None:
+        raise AssertionError(f"{what} ran: the moved study missed the cache")
+
+    return run
+
+
+@pytest.mark.parametrize("level", ["pdf", "pages"])
+def test_a_moved_study_hits_the_cache(
+    built: Path, tmp_path: Path, level: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No absolute path in a cache key: the study moved to another folder builds from its cache, to the same bytes.
+
+    ``pdf``: the whole PDF's entry is used (neither Pandoc nor Typst runs); ``pages``: without it, each
+    page's Typst comes from the Pandoc cache (Typst compiles, Pandoc does not run).
+    """
+    import thesiskit.build as build
+    import thesiskit.cite.citeproc as citeproc
+    import thesiskit.pdf.convert as convert
+    import thesiskit.pdf.typst as typst
+
+    first = tmp_path / "a" / "mini"
+    shutil.copytree(built, first)
+    outputs = ("build/thesis.pdf", "site/thesis.pdf", "site/index.html", "build/markdown/litteratur.md")
+    good = {p: _sha(first / p) for p in outputs}
+    moved = tmp_path / "b" / "et annet sted" / "mini"
+    moved.parent.mkdir(parents=True)
+    first.rename(moved)
+    if level == "pages":
+        for e in (moved / "build" / ".cache").glob("pdf-*"):
+            e.unlink()
+    else:
+        monkeypatch.setattr(typst, "compile_typst", _refuse("Typst"))
+    monkeypatch.setattr(convert, "run_pandoc", _refuse("Pandoc (Typst)"))
+    monkeypatch.setattr(citeproc, "run_pandoc", _refuse("Pandoc (citeproc)"))
+    monkeypatch.setattr(build, "build_site", _refuse("MkDocs"))
+    shutil.rmtree(moved / "site")
+    assert main(["build", "--project", str(moved)]) == 0
+    assert {p: _sha(moved / p) for p in good} == good

@@ -27,10 +27,10 @@ def _digest(root: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if p.is_file():
                 out[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
-    for name in ("thesis.pdf", "mkdocs.yml"):
-        p = root / "build" / name
+    for name in ("build/thesis.pdf", "build/mkdocs.yml", "CITATION.cff"):
+        p = root / name
         if p.is_file():
-            out[f"build/{name}"] = hashlib.sha256(p.read_bytes()).hexdigest()
+            out[name] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
 
 
@@ -102,7 +102,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "INHERIT outside": (_replace("mkdocs.yml", "site_name:", "INHERIT: ../x.md\nsite_name:"), "mkdocs.yml:1: INHERIT names ../x.md, which is outside"),
     "hooks outside": (_append("mkdocs.yml", "hooks:\n  - ../x.md\n"), "mkdocs.yml:28: hooks names ../x.md, which is outside"),
     "figure file outside": (lambda r: (r / "report/figures/bilde.yaml").write_text("id: bilde\ncaption: Et bilde\nalt: Et bilde\nkind: image\nfile: ../../../x.md\n"), "report/figures/bilde.yaml:1: figure 'bilde': file ../../../x.md is outside"),
-    "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:19: front_page is outside the study's folder"),
+    "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:20: front_page is outside the study's folder"),
     "build/.cache is a file": (lambda r: (shutil.rmtree(r / "build" / ".cache"), (r / "build" / ".cache").write_text("x")), "build/.cache"),
 }  # fmt: skip
 OK = {"date before 1970 (PDF too)", "date after 2106", "BOM at a chapter's start", "figure rows [[]]"}
@@ -169,6 +169,27 @@ def test_an_unexpected_error_is_one_line_with_a_log(
     log = Path(line.rsplit("with ", 1)[1].split()[0])
     assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err
     assert _digest(study) == before
+
+
+def test_a_fault_after_the_site_is_built_publishes_nothing(
+    study: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build/mkdocs.yml and CITATION.cff go through staging: a failure writing them leaves every output as it was."""
+    import thesiskit.build as build
+
+    def full(*_a: object, **_k: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device", str(study / "CITATION.cff"))
+
+    monkeypatch.setattr(build, "citation_cff", full)
+    _replace("docs/vedlegg.md", "Informasjonsskriv", "Et informasjonsskriv")(study)
+    _append("mkdocs.yml", "site_description: Ny beskrivelse\n")(study)
+    before = _digest(study)
+    assert {"site/index.html", "build/mkdocs.yml", "CITATION.cff"} <= set(before)
+    assert main(["build", "--project", str(study), "--no-pdf"]) == 2
+    errors = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and "No space left on device" in errors[0], errors
+    assert _digest(study) == before
+    assert not list((study / "build").glob(".staging-*"))
 
 
 def test_safe_build_sandboxes_chapters_and_refuses_hooks(study: Path, capsys: pytest.CaptureFixture[str]) -> None:

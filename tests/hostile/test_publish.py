@@ -53,23 +53,38 @@ def _state(root: Path) -> str:
     site = (root / "site" / "vedlegg" / "index.html").read_text("utf-8")
     markdown = (root / "build" / "markdown" / "vedlegg.md").read_text("utf-8")
     same_pdf = _sha(root / "site" / "thesis.pdf") == _sha(root / "build" / "thesis.pdf")
-    parts = {"NYTT-MERKE" in site, "NYTT-MERKE" in markdown}
+    config = (root / "build" / "mkdocs.yml").read_text("utf-8")
+    cff = (root / "CITATION.cff").read_text("utf-8")
+    parts = {"NYTT-MERKE" in site, "NYTT-MERKE" in markdown, "NYTT-MERKE" in config, "NYTT-MERKE" in cff}
     if len(parts) == 1 and same_pdf:
         return "new" if parts.pop() else "old"
-    return f"mixed: site {'NYTT-MERKE' in site}, markdown {'NYTT-MERKE' in markdown}, same pdf {same_pdf}"
+    mix = {"site": site, "markdown": markdown, "build/mkdocs.yml": config, "CITATION.cff": cff}
+    return f"mixed: {[k for k, v in mix.items() if 'NYTT-MERKE' in v]} new, same pdf {same_pdf}"
 
 
-@pytest.mark.parametrize("kill_at", range(9))
+def _edit(root: Path) -> None:
+    """A change that reaches every output: a chapter, and mkdocs.yml (CITATION.cff, build/mkdocs.yml)."""
+    chapter = root / "docs" / "vedlegg.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nNYTT-MERKE\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    extra = "site_description: Om NYTT-MERKE\nextra:\n  merke: NYTT-MERKE\n"
+    config.write_text(config.read_text("utf-8") + extra, encoding="utf-8")
+
+
+RENAMES = 12
+"""Site, Markdown tree, PDF, Typst folder, build/mkdocs.yml and CITATION.cff, each out and in."""
+
+
+@pytest.mark.parametrize("kill_at", range(RENAMES + 1))
 def test_a_kill_between_renames_is_made_whole_by_the_next_build(built: Path, tmp_path: Path, kill_at: int) -> None:
     root = tmp_path / "mini"
     shutil.copytree(built, root)
-    chapter = root / "docs" / "vedlegg.md"
-    chapter.write_text(chapter.read_text("utf-8") + "\nNYTT-MERKE\n", encoding="utf-8")
+    _edit(root)
     proc = subprocess.run([sys.executable, "-c", KILLER, str(kill_at), str(root)], capture_output=True, text=True)
     killed = proc.returncode == -signal.SIGKILL
     assert killed or proc.returncode == 0, proc.stderr
     recover(open_project(root))  # what the next build does first
-    assert killed or kill_at >= 8  # 8 renames: site, Markdown tree, PDF and Typst folder, each out and in
+    assert killed or kill_at >= RENAMES
     assert _state(root) == "new"  # the journal was written before the first rename: the publish is finished
     assert not (root / "build" / JOURNAL).exists()
     assert not list((root / "build").glob(".staging-*"))
@@ -78,8 +93,7 @@ def test_a_kill_between_renames_is_made_whole_by_the_next_build(built: Path, tmp
 def test_a_rename_that_fails_puts_every_old_output_back(built: Path, tmp_path: Path) -> None:
     root = tmp_path / "mini"
     shutil.copytree(built, root)
-    chapter = root / "docs" / "vedlegg.md"
-    chapter.write_text(chapter.read_text("utf-8") + "\nNYTT-MERKE\n", encoding="utf-8")
+    _edit(root)
     if subprocess.run(["chattr", "+i", str(root / "build" / "thesis.pdf")], capture_output=True).returncode:
         pytest.skip("chattr +i is not available here (needs root on ext4); .ci/run runs as root")
     try:

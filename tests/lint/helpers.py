@@ -85,6 +85,7 @@ course_code: XX100
 candidate_number: "999"
 date: 2020-01-01
 supervisor: Per Veileder
+language: nb
 informant_pronoun: hun
 unavoidable_attributes: [rolle, styringslinje]
 """

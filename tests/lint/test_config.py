@@ -48,11 +48,11 @@ def test_strict_counts_warnings(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lint", "where"),
     [
-        ("rules: {CIT001: loud}\n", "report/study.yaml:12"),
-        ("rulez: {}\n", "report/study.yaml:12"),
-        ("uncited:\n  - {key: x}\n", "report/study.yaml:13"),
-        ("allow:\n  - {text: x@y.no, reason: ok, rules: [BAD9]}\n", "report/study.yaml:13"),
-        ("files:\n  - files: []\n    rules: {}\n", "report/study.yaml:13"),
+        ("rules: {CIT001: loud}\n", "report/study.yaml:13"),
+        ("rulez: {}\n", "report/study.yaml:13"),
+        ("uncited:\n  - {key: x}\n", "report/study.yaml:14"),
+        ("allow:\n  - {text: x@y.no, reason: ok, rules: [BAD9]}\n", "report/study.yaml:14"),
+        ("files:\n  - files: []\n    rules: {}\n", "report/study.yaml:14"),
     ],
 )
 def test_invalid_configuration_names_file_and_line(lint: str, where: str, tmp_path: Path) -> None:

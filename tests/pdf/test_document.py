@@ -18,6 +18,7 @@ STUDY = Study(
     candidate_number="42",
     date=dt.date(2019, 6, 14),
     supervisor="Ola",
+    language="nb",
 )
 
 

@@ -88,9 +88,10 @@ def test_metadata_and_report(imported: Path) -> None:
     assert study["author"] == {"given": "Kari", "family": "Nordmann"}
     assert study["language"] == "nb"
     report = (imported / "import-rapport.md").read_text(encoding="utf-8")
-    assert "hand-typed number «1.1» was removed" in report
-    assert "has no alt text" in report  # the second picture
-    assert "«Litteraturliste» set aside" in report
+    assert report.startswith("# Importrapport: ") and "## Igjen for deg" in report  # in the study's language
+    assert "det håndskrevne nummeret «1.1» ble fjernet" in report
+    assert "har ingen alternativ tekst" in report  # the second picture
+    assert "«Litteraturliste» lagt til side" in report
     assert (imported / "import" / "litteraturliste.md").read_text(encoding="utf-8").startswith("# Litteraturliste")
     assert "«Masteroppgave i sykepleie»" not in report and (imported / "import" / "forside.md").is_file()
 
@@ -175,3 +176,31 @@ def test_bad_input_one_line_exit_2_nothing_written(
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err and err.count("\n") <= 2, err
     assert not target.exists()
+
+
+def test_the_import_speaks_the_document_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An English document gets an English report and message: the strings come from the locale table."""
+    import docx as python_docx
+
+    from thesiskit.lang import STRINGS
+
+    source = word_thesis(tmp_path / "e.docx", tmp_path)
+    doc = python_docx.Document(str(source))
+    doc.core_properties.language = "en-GB"
+    doc.save(str(source))
+    capsys.readouterr()
+    assert main(["import", str(source), "--into", str(tmp_path / "s")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.startswith("The study is in ") and "things to do" in said, said
+    report = (tmp_path / "s" / "import-rapport.md").read_text(encoding="utf-8")
+    assert yaml.safe_load((tmp_path / "s" / "report" / "study.yaml").read_text("utf-8"))["language"] == "en"
+    mkdocs = yaml.safe_load((tmp_path / "s" / "mkdocs.yml").read_text("utf-8"))
+    assert mkdocs["theme"]["language"] == "en" and {"Home": "index.md"} in mkdocs["nav"]
+    assert {"References": "litteratur.md"} in mkdocs["nav"]
+    assert (tmp_path / "s" / "README.md").read_text("utf-8").startswith("# My master's thesis")
+    assert report.startswith("# Import report: e.docx") and "## Left for the writer" in report
+    assert "the hand-typed number “1.1” was removed" in report and "“Litteraturliste” set aside" in report
+    norwegian = {v[lang].split("{")[0] for k, v in STRINGS.items() if k.startswith("import_") for lang in ("nb", "nn")}
+    english = {v["en"].split("{")[0] for k, v in STRINGS.items() if k.startswith("import_")}
+    left = sorted(s for s in norwegian - english if len(s) > 3 and s in report)
+    assert left == [], left

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from . import cache
 from . import figures as figure_code
-from .cache import cache_key, read_entry, restore_folder, store_folder, write_entry
+from .cache import cache_key, inputs_digest, read_entry, restore_folder, store_folder, write_entry
 from .cite.citeproc import run_citeproc
 from .cite.link import REFERENCES_PAGE, check_keys, collect_clusters, link_citations
 from .errors import GateError
@@ -68,7 +67,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
     with step("Reading sources"):
         src = read_sources(project)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii")  # in use: no other build removes it
+    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -111,19 +110,19 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             if options.site and options.pdf:
                 for copy in (tree / "thesis.pdf", staging / "site" / "thesis.pdf"):
                     shutil.copyfile(staging / "thesis.pdf", copy)
-        with step("Publishing"):
-            with publish_lock(project):
-                swap_in(project, staging)
-            prune_cache(project.cache)
-            if options.site:
-                write_engine_config(project, src.config, pages, src.records.study.language)
+            if options.site:  # build/mkdocs.yml and CITATION.cff: published with the site, never alone
+                write_engine_config(project, src.config, pages, staging, src.records.study.language)
                 cff = citation_cff(
                     src.records.study,
                     src.config.site_url,
                     name=src.config.site_name,
                     description=str(src.config.data.get("site_description") or ""),
                 )
-                _write_if_changed(project.root / "CITATION.cff", cff)
+                (staging / "CITATION.cff").write_text(cff, encoding="utf-8", newline="\n")
+        with step("Publishing"):
+            with publish_lock(project):
+                swap_in(project, staging)
+            prune_cache(project.cache)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
@@ -140,28 +139,31 @@ def draw_figures(src: Sources, folder: Path) -> dict[str, Path]:
 
 def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
-    digest = hashlib.sha256()
-    code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
-    for part in (
-        *(p.read_bytes() for p in code),
-        version("pyphen").encode(),
-        records.study.language.encode(),
-        records.informants_file.model_dump_json().encode(),
-        *(f.model_dump_json().encode() for f in records.figures.values()),
-    ):
-        digest.update(part + b"\0")
-    cached = cache.entry(src.project.cache, "figures", digest.hexdigest()[:32])
-    svgs = cache.read_json(cached)
+    key = figures_key(src)
+    svgs = read_entry(src.project.cache, "figures", key)
     if isinstance(svgs, dict) and set(svgs) == set(records.figures):
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
         for fid, svg in svgs.items():
             out[fid] = folder / f"{fid}.svg"
-            out[fid].write_text(str(svg), encoding="utf-8")
+            out[fid].write_text(str(svg), encoding="utf-8", newline="\n")
         return out
     out = write_figures(records, folder)
-    cache.write_json(cached, {fid: p.read_text("utf-8") for fid, p in out.items()})
+    write_entry(src.project.cache, "figures", key, {fid: p.read_text("utf-8") for fid, p in out.items()})
     return out
+
+
+def figures_key(src: Sources) -> str:
+    """What the drawn figures are made from: the figure records, the informants, the language and the code."""
+    records = src.records
+    code = sorted(Path(figure_code.__file__).parent.glob("*.py"))
+    return cache_key(
+        *(p.read_bytes() for p in code),
+        version("pyphen"),
+        records.study.language,
+        records.informants_file.model_dump_json(),
+        *(f"{fid}={fig.model_dump_json()}" for fid, fig in records.figures.items()),
+    )
 
 
 def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bool) -> tuple[Path, list[str], str]:
@@ -175,7 +177,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
     with step("Resolving citations (Pandoc citeproc, one run)"):
         tree.mkdir(parents=True, exist_ok=True)
         thesis_bib = tree.parent / "thesis.bib"
-        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8")
+        thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8", newline="\n")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
@@ -218,37 +220,11 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
 
 
 def cached_pdf(inp: PdfInput, out: Path) -> None:
-    """``build_pdf``, skipped when everything the PDF is made from is as in a recent build.
-
-    The key covers the pages, figures, bibliography, study metadata, dates, the PDF code and
-    templates, and the versions of Pandoc, Typst and the CSL style.
-    """
+    """``build_pdf``, skipped when everything the PDF is made from is as in a recent build (:func:`pdf_key`)."""
     if inp.engine != "typst":  # another engine's version is not known here
         build_pdf(inp, out)
         return
-    from . import pdf as pdf_code
-    from .cite.style import style_inputs
-    from .pandoc import pandoc_version
-    from .render.env import KIT_TEMPLATES
-
-    digest = hashlib.sha256()
-    parts: list[bytes] = [
-        json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False).encode(),
-        *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
-        *(d.encode() + b"=" + (inp.project.docs / rel).read_bytes() for d, rel in sorted(inp.floats.media.items())),
-        read_text(inp.project, inp.bib).encode() if inp.bib.is_file() else b"",
-        inp.records.study.model_dump_json().encode(),
-        f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}".encode(),
-        *(s.encode() for s in style_inputs(locale_for(inp.records.study.language))),
-    ]
-    front = inp.records.study.front_page
-    if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
-        parts.append((inp.project.root / front).read_bytes())
-    for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
-        parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
-    for part in parts:
-        digest.update(part + b"\0")
-    cached = cache.entry(inp.project.cache, "pdf", digest.hexdigest()[:32], "pdf")
+    cached = cache.entry(inp.project.cache, "pdf", pdf_key(inp), "pdf")
     pdf = cache.read(cached, cache.is_whole_pdf)
     if pdf is not None:
         out.write_bytes(pdf)
@@ -259,59 +235,56 @@ def cached_pdf(inp: PdfInput, out: Path) -> None:
         cache.write(cached, made)
 
 
-def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str, engine: str) -> None:
-    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build.
+def pdf_key(inp: PdfInput) -> str:
+    """What a PDF is made from (its cache key).
 
-    That is the Markdown tree, navigation, head tags, the study's other files (configuration,
-    overrides), the kit's code, the installed packages and the build date.
+    The pages, figures, bibliography, study metadata, dates, the PDF code and templates, and the
+    versions of Pandoc, Typst and the CSL style.
     """
+    from . import pdf as pdf_code
+    from .cite.style import style_inputs
+    from .pandoc import pandoc_version
+    from .render.env import KIT_TEMPLATES
+
+    parts: list[str | bytes] = [
+        json.dumps([[p.path, p.title, p.markdown] for p in inp.pages], ensure_ascii=False),
+        *(fid.encode() + b"=" + path.read_bytes() for fid, path in sorted(inp.figures.items())),
+        *(d.encode() + b"=" + (inp.project.docs / rel).read_bytes() for d, rel in sorted(inp.floats.media.items())),
+        read_text(inp.project, inp.bib) if inp.bib.is_file() else "",
+        inp.records.study.model_dump_json(),
+        f"{inp.submission} {inp.created.isoformat()} {pandoc_version()} {version('typst')}",
+        *style_inputs(locale_for(inp.records.study.language)),
+    ]
+    front = inp.records.study.front_page
+    if front and (inp.project.root / front).is_file():  # the institution's front page (page 1)
+        parts.append((inp.project.root / front).read_bytes())
+    for folder in (Path(pdf_code.__file__).parent, inp.project.templates / "pdf", KIT_TEMPLATES / "pdf"):
+        parts += [f.name.encode() + b"=" + f.read_bytes() for f in sorted(folder.glob("*")) if f.is_file()]
+    return cache_key(*parts)
+
+
+def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str, engine: str) -> None:
+    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build."""
     project = src.project
-    files = sorted(p for p in tree.rglob("*") if p.is_file())
-    key = cache_key(
-        _inputs_digest(project),
-        json.dumps([pages, head, engine, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
-        *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
-    )
+    key = site_key(project, tree, pages, head, engine)
     if restore_folder(project.cache, "site", key, staging / "site"):
         return
     build_site(project, src.config, tree, pages, staging, head, engine, src.records.study.language)
     store_folder(project.cache, "site", key, staging / "site")
 
 
-def _inputs_digest(project: Project) -> str:
-    """A digest of what a cached build result may depend on besides its own input.
+def site_key(project: Project, tree: Path, pages: list[str], head: str, engine: str) -> str:
+    """What the site is made from (its cache key).
 
-    The study's files (all but site/, build/ and hidden ones), the kit's code and data, and the
-    installed packages with their versions. Computed once per run (per ``Project``).
+    The Markdown tree, navigation, head tags, engine, the study's other files (configuration,
+    overrides), the kit's code, the installed packages and the build date.
     """
-    from importlib.metadata import distributions
-
-    known = _DIGESTS.get(id(project))
-    if known is not None and known[0] is project:
-        return known[1]
-
-    parts: list[bytes] = []
-    read_already = {path.resolve(): text for path, text in project.texts.items()}
-    outputs = {project.site.resolve(), project.build.resolve()}
-    for base in (project.root, Path(__file__).parent):
-        for folder, dirs, names in os.walk(base):
-            here = Path(folder)
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in outputs
-            )
-            for name in sorted(names):
-                if not name.startswith("."):
-                    path = here / name
-                    text = read_already.get(path.resolve())  # a source is read once per run
-                    data = text.encode("utf-8") if text is not None else path.read_bytes()
-                    parts.append(path.relative_to(base).as_posix().encode() + b"=" + data)
-    parts.append(json.dumps(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
-    _DIGESTS.clear()  # one run at a time is remembered
-    _DIGESTS[id(project)] = (project, cache_key(*parts))
-    return _DIGESTS[id(project)][1]
-
-
-_DIGESTS: dict[int, tuple[Project, str]] = {}
+    files = sorted(p for p in tree.rglob("*") if p.is_file())
+    return cache_key(
+        inputs_digest(project),
+        json.dumps([pages, head, engine, os.environ.get("SOURCE_DATE_EPOCH", "")], ensure_ascii=False),
+        *(p.relative_to(tree).as_posix().encode() + b"=" + p.read_bytes() for p in files),
+    )
 
 
 def _has_numbered_heading(page: Page) -> bool:
@@ -364,11 +337,6 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 SHOWN_WARNINGS = 5
 """How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
@@ -381,7 +349,7 @@ def run_gate(src: Sources, *, strict: bool = False) -> None:
     """
     from .lint import LintOptions, has_errors, lint_reading
 
-    key = cache_key("gate", _inputs_digest(src.project))
+    key = cache_key("gate", inputs_digest(src.project))
     stored = read_entry(src.project.cache, "gate", key)
     if stored is not None:
         findings = [Finding(**f) for f in stored]

@@ -15,11 +15,15 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .project import Project
 
 _HEADER = b"thesiskit-cache sha256="
 
@@ -47,7 +51,8 @@ def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | No
     if good and check is not None:
         good = check(payload)
     if not good:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept when the cache is pruned
@@ -55,16 +60,23 @@ def read(path: Path, check: Callable[[bytes], bool] | None = None) -> bytes | No
 
 
 def write(path: Path, payload: bytes) -> None:
-    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Store ``payload`` at ``path`` atomically (private temporary file, then a rename).
+
+    A tree that cannot be written (read-only, full) only loses the entry: the cache is never needed.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(_HEADER + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise
+        if not isinstance(exc, OSError):
+            raise
 
 
 def read_json(path: Path) -> Any | None:
@@ -75,7 +87,8 @@ def read_json(path: Path) -> Any | None:
     try:
         return json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
 
 
@@ -90,7 +103,12 @@ def is_whole_pdf(data: bytes) -> bool:
 
 
 def cache_key(*parts: str | bytes) -> str:
-    """A key from the parts an entry is made from (each part separated, so ``ab|c`` ≠ ``a|bc``)."""
+    """A key from the parts an entry is made from (each part separated, so ``ab|c`` ≠ ``a|bc``).
+
+    Every kind's key is made here, from a function next to the code it caches (``figures_key``,
+    ``pdf_key``, ``site_key`` in build.py, ``citeproc_key``, ``bib_key``, ``lint_key``): tests/test_cache_keys.py
+    changes each input of each kind and checks that the key changes.
+    """
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8") if isinstance(part, str) else part)
@@ -139,3 +157,75 @@ def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
     shutil.copytree(source, folder)
     os.utime(source)  # recently used: kept when the cache is pruned
     return True
+
+
+def inputs_digest(project: Project) -> str:
+    """A digest of what a cached build result may depend on besides its own input.
+
+    The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
+    the kit's code and data, and the installed packages with their versions (:func:`installed_packages`);
+    paths relative to the study, so that a study moved to another folder keeps its cache. Computed once
+    per run (per ``Project``).
+    """
+    from .publish import OUTPUTS
+
+    known = _DIGESTS.get(id(project))
+    if known is not None and known[0] is project:
+        return known[1]
+
+    parts: list[bytes] = []
+    read_already = {str(path): text for path, text in project.texts.items()}
+    outputs = {os.path.realpath(project.build), *(os.path.realpath(project.root / dst) for _, dst in OUTPUTS)}
+    for base in (str(project.root), os.path.dirname(__file__)):
+        for folder, dirs, names in os.walk(base):
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and d != "__pycache__"
+                and os.path.realpath(os.path.join(folder, d)) not in outputs
+            )
+            for name in sorted(names):
+                full = os.path.join(folder, name)
+                if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
+                    continue
+                text = read_already.get(full)  # a source is read once per run
+                if text is not None:
+                    data = text.encode("utf-8")
+                else:
+                    data = Path(full).read_bytes()
+                    if base == str(project.root):
+                        _keep_text(project, full, data)
+                parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + data)
+    parts.append("\n".join(installed_packages()).encode())
+    _DIGESTS.clear()  # one run at a time is remembered
+    _DIGESTS[id(project)] = (project, cache_key(*parts))
+    return _DIGESTS[id(project)][1]
+
+
+def installed_packages() -> list[str]:
+    """The installed distributions as their metadata folders name them (``name-version.dist-info``).
+
+    The names hold the versions; listing the folders is much quicker than reading every package's
+    metadata (``importlib.metadata.distributions``), which a cached run would otherwise pay for.
+    """
+    found: set[str] = set()
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            found.update(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
+
+
+_DIGESTS: dict[int, tuple[Project, str]] = {}
+_SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".bib")
+
+
+def _keep_text(project: Project, full: str, data: bytes) -> None:
+    """Keep a source read for the digest as :func:`project.read_text` would, so it is not read again.
+
+    Not a symbolic link: ``read_text`` checks where those lead itself.
+    """
+    if not full.endswith(_SOURCE_SUFFIXES) or os.path.islink(full):
+        return
+    with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: read_text reports it with its line
+        project.texts[Path(full)] = data.decode("utf-8").removeprefix("\ufeff")

@@ -158,12 +158,17 @@ def serve(project_dir: Path, port: int, host: str, site_engine: str | None) -> N
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--edition", is_flag=True, help="Also the apparatus of a scholarly edition (changes page, CIT011).")
-def new(directory: Path, edition: bool) -> None:
+@click.option(
+    "--language", default="nb", show_default=True, type=click.Choice(["nb", "nn", "en"]),
+    help="Language of the thesis: Bokmål, nynorsk or English (the starter text and every label).",
+)
+def new(directory: Path, edition: bool, language: str) -> None:
     """Create a new study in DIRECTORY that builds and lints clean at once."""
+    from .lang import locale_for
     from .scaffold import new_study
 
-    new_study(directory, edition=edition)
-    console.print(f"Ny studie i {directory}. Bygg den med: thesis build --project {directory}")
+    new_study(directory, edition=edition, language=language)
+    console.print(locale_for(language).text("new_done", directory=directory))
 
 
 @cli.command(name="import")
@@ -173,15 +178,15 @@ def new(directory: Path, edition: bool) -> None:
 @click.option("--quote-pattern", default=None, help="Regex for an informant attribution ending a block quote.")
 def import_(file: Path, bib: Path | None, into: Path | None, quote_pattern: str | None) -> None:
     """Make a study from a Word thesis (.docx), with import-rapport.md listing every change."""
-    from .word.study import import_docx
+    from .lang import locale_for
+    from .word.study import REPORT, import_docx
     from .word.transform import DEFAULT_QUOTE, slug
 
     target = into or Path(slug(file.stem))
     done = import_docx(file, target, bib, quote_pattern or DEFAULT_QUOTE)
-    console.print(
-        f"Studien er laget i {target}: {len(done.notes) - len(done.todo)} endringer, {len(done.todo)} ting å gjøre "
-        f"(se {target / 'import-rapport.md'}). Bygg den med: thesis build --project {target}"
-    )
+    counts = {"done": len(done.notes) - len(done.todo), "todo": len(done.todo)}
+    report = target / REPORT
+    console.print(locale_for(done.language).text("import_done_cli", target=target, report=report, **counts))
 
 
 class Terminated(BaseException):
@@ -189,7 +194,7 @@ class Terminated(BaseException):
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
-    from .pandoc import stop_children
+    from .children import stop_children
 
     stop_children()
     raise Terminated
@@ -222,7 +227,7 @@ def _run(argv: list[str] | None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
-        from .pandoc import stop_children
+        from .children import stop_children
 
         stop_children()
         return 130

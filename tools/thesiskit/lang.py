@@ -55,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "findings": {"nb": "Funn", "nn": "Funn", "en": "Findings"},
     "informants": {"nb": "Informanter", "nn": "Informantar", "en": "Informants"},
     "informant": {"nb": "Informant", "nn": "Informant", "en": "Informant"},
+    "informant_number": {"nb": "Nr.", "nn": "Nr.", "en": "No."},
     "figures_and_tables": {"nb": "Figurer og tabeller", "nn": "Figurar og tabellar", "en": "Figures and tables"},
     "accessibility": {"nb": "Tilgjengelighet", "nn": "Tilgjenge", "en": "Accessibility"},
     "cited_in": {"nb": "Sitert i", "nn": "Sitert i", "en": "Cited in"},
@@ -115,6 +116,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "group": {"nb": "Gruppe", "nn": "Gruppe", "en": "Group"},
     "quote_stands_in": {"nb": "Sitatet står i", "nn": "Sitatet står i", "en": "The quote is in"},
     "see_in_context": {"nb": "se i sammenhengen", "nn": "sjå i samanhengen", "en": "see it in context"},
+    # thesis serve: the preview's error overlay and PDF viewer
+    "serve_error": {
+        "nb": "Feil i kildene: siden viser siste gode versjon",
+        "nn": "Feil i kjeldene: sida viser siste gode versjon",
+        "en": "Error in the sources: the page shows the last good version",
+    },
+    "serve_pdf": {"nb": "PDF-forhåndsvisning", "nn": "PDF-førehandsvising", "en": "PDF preview"},
     "text_version_of_figure": {
         "nb": "Tekstversjon av figur",
         "nn": "Tekstversjon av figur",
@@ -150,12 +158,172 @@ STRINGS: dict[str, dict[str, str]] = {
         "nn": "Originalen viser til førre sitat med «(Ibid)». Utgåva oppgjev informantnummeret.",
         "en": "The original refers to the previous quote with “(Ibid)”. The edition gives the informant's number.",
     },
+    # thesis new, thesis import (the command line and import-rapport.md)
+    "new_done": {
+        "nb": "Ny studie i {directory}. Bygg den med: thesis build --project {directory}",
+        "nn": "Ny studie i {directory}. Bygg han med: thesis build --project {directory}",
+        "en": "New study in {directory}. Build it with: thesis build --project {directory}",
+    },
+    "import_done_cli": {
+        "nb": "Studien er laget i {target}: {done} endringer, {todo} ting å gjøre (se {report}). "
+        "Bygg den med: thesis build --project {target}",
+        "nn": "Studien er laga i {target}: {done} endringar, {todo} ting å gjere (sjå {report}). "
+        "Bygg han med: thesis build --project {target}",
+        "en": "The study is in {target}: {done} changes, {todo} things to do (see {report}). "
+        "Build it with: thesis build --project {target}",
+    },
+    "scaffold_edition_about": {"nb": "Om denne utgaven", "nn": "Om denne utgåva", "en": "About this edition"},
+    "scaffold_edition_source": {
+        "nb": "Utgaven bygger også på",
+        "nn": "Utgåva byggjer òg på",
+        "en": "The edition also draws on",
+    },
+    "scaffold_edition_changes": {"nb": "Endringer", "nn": "Endringar", "en": "Changes"},
+    "scaffold_author": {"nb": "Etternavn, Fornavn", "nn": "Etternamn, Førenamn", "en": "Surname, Given"},
+    "scaffold_publisher": {"nb": "Forlaget", "nn": "Forlaget", "en": "The Publisher"},
+    "scaffold_reconstructed_title": {
+        "nb": "En bok som bare er kjent fra henvisningene",
+        "nn": "Ei bok som berre er kjend frå tilvisingane",
+        "en": "A book known only from the citations",
+    },
+    "scaffold_reconstructed_note": {
+        "nb": "Gjenskapt fra henvisningene i teksten; ikke kontrollert mot boka",
+        "nn": "Attskapt frå tilvisingane i teksten; ikkje kontrollert mot boka",
+        "en": "Reconstructed from the citations in the text; not checked against the book",
+    },
+    "home": {"nb": "Forside", "nn": "Framside", "en": "Home"},
+    "import_report": {"nb": "Importrapport", "nn": "Importrapport", "en": "Import report"},
+    "import_report_intro": {
+        "nb": "Importen endret bare strukturen, aldri ordene. Alt den gjorde, står her; det den ikke kunne"
+        " gjøre, står først.",
+        "nn": "Importen endra berre strukturen, aldri orda. Alt han gjorde, står her; det han ikkje kunne"
+        " gjere, står først.",
+        "en": "The import changed structure only, never the words. Everything it did is listed here; what it could"
+        " not do is listed first.",
+    },
+    "import_left": {"nb": "Igjen for deg", "nn": "Att for deg", "en": "Left for the writer"},
+    "import_done": {"nb": "Endringer som er gjort", "nn": "Endringar som er gjorde", "en": "Changes made"},
+    "import_nothing_left": {"nb": "Ingenting.", "nn": "Ingenting.", "en": "Nothing."},
+    "import_nothing_done": {"nb": "Ingen.", "nn": "Ingen.", "en": "None."},
+    "import_front_matter": {
+        "nb": "Før første overskrift",
+        "nn": "Før første overskrift",
+        "en": "Before the first heading",
+    },
+    "import_heading_number": {
+        "nb": "det håndskrevne nummeret «{number}» ble fjernet (kitet nummererer overskriftene)",
+        "nn": "det handskrivne nummeret «{number}» vart fjerna (kitet nummererer overskriftene)",
+        "en": "the hand-typed number “{number}” was removed (the kit numbers headings)",
+    },
+    "import_braces": {
+        "nb": "krøllparenteser som ligner malsyntaks, beholdt som tekst ({{ '{{' }})",
+        "nn": "krøllparentesar som liknar malsyntaks, haldne som tekst ({{ '{{' }})",
+        "en": "template-like braces in the text kept as text ({{ '{{' }})",
+    },
+    "import_quote": {
+        "nb": "blokksitatet «{words}…» ({number}) ble sitatet {id}",
+        "nn": "blokksitatet «{words}…» ({number}) vart sitatet {id}",
+        "en": "block quote “{words}…” ({number}) became quote {id}",
+    },
+    "import_table_caption": {
+        "nb": "«{text}» ble tittelen på tabellen under (kitet nummererer den)",
+        "nn": "«{text}» vart tittelen på tabellen under (kitet nummererer han)",
+        "en": "“{text}” became the caption of the table below it (numbered by the kit)",
+    },
+    "import_added_entry": {
+        "nb": "@{entry}: lagt til fra dataene i Word-henvisningen (kontroller den)",
+        "nn": "@{entry}: lagd til frå dataa i Word-tilvisinga (kontroller henne)",
+        "en": "@{entry}: added from the citation field's embedded item data (check it)",
+    },
+    "import_dead_links": {
+        "nb": "{n} lenke(r) til steder som ikke finnes i teksten, beholdt som ren tekst: {ids}",
+        "nn": "{n} lenkje/lenkjer til stader som ikkje finst i teksten, haldne som rein tekst: {ids}",
+        "en": "{n} link(s) to places that are not in the text kept as plain text: {ids}",
+    },
+    "import_aside": {
+        "nb": "«{title}» lagt til side, ikke publisert: {why}",
+        "nn": "«{title}» lagd til sides, ikkje publisert: {why}",
+        "en": "“{title}” set aside, not published: {why}",
+    },
+    "import_aside_generated": {
+        "nb": "kitet lager innholdsfortegnelsen og litteraturlisten selv",
+        "nn": "kitet lagar innhaldslista og litteraturlista sjølv",
+        "en": "the kit makes the table of contents and the reference list itself",
+    },
+    "import_aside_front": {
+        "nb": "tekst før første overskrift (en tittelside?): fyll ut report/study.yaml fra den",
+        "nn": "tekst før første overskrift (ei tittelside?): fyll ut report/study.yaml frå han",
+        "en": "text before the first heading (a title page?): fill in report/study.yaml from it",
+    },
+    "import_no_entry": {
+        "nb": "henvisnings-id-en {id!r} har ingen oppføring: legg den til",
+        "nn": "tilvisings-id-en {id!r} har inga oppføring: legg henne til",
+        "en": "citation id {id!r} has no entry: add it",
+    },
+    "import_no_alt": {
+        "nb": "bildet bilder/{name} har ingen alternativ tekst: skriv en i Word eller her",
+        "nn": "biletet bilder/{name} har ingen alternativ tekst: skriv ein i Word eller her",
+        "en": "picture bilder/{name} has no alt text: write one in Word or here",
+    },
+    "import_picture": {
+        "nb": "bildet bilder/{name} hentet ut, alternativ tekst fra Word",
+        "nn": "biletet bilder/{name} henta ut, alternativ tekst frå Word",
+        "en": "picture bilder/{name} extracted, alt text from Word",
+    },
+    "import_title": {
+        "nb": "tittel fra dokumentets egenskaper",
+        "nn": "tittel frå eigenskapane til dokumentet",
+        "en": "title from the document's properties",
+    },
+    "import_author": {
+        "nb": "forfatter fra dokumentets egenskaper (kontroller fornavn og etternavn)",
+        "nn": "forfattar frå eigenskapane til dokumentet (kontroller førenamn og etternamn)",
+        "en": "author from the document's properties (check given and family name)",
+    },
+    "import_date": {
+        "nb": "dato fra dokumentets egenskaper (sist lagret): sett innleveringsdatoen",
+        "nn": "dato frå eigenskapane til dokumentet (sist lagra): set innleveringsdatoen",
+        "en": "date from the document's properties (last saved): set the submission date",
+    },
+    "import_no_language": {
+        "nb": "dokumentet oppgir ikke språk; satt til {language}: kontroller det",
+        "nn": "dokumentet oppgjev ikkje språk; sett til {language}: kontroller det",
+        "en": "the document names no language; set to {language}: check it",
+    },
+    "import_fill_in": {
+        "nb": "type oppgave (genre), grad, institusjon, emnekode, kandidatnummer og veileder: fyll dem ut",
+        "nn": "type oppgåve (genre), grad, institusjon, emnekode, kandidatnummer og rettleiar: fyll dei ut",
+        "en": "kind of thesis (genre), degree, institution, course code, candidate number and supervisor: fill them in",
+    },
+    "cff_message": {
+        "nb": "Siter oppgaven slik (If you use this thesis, please cite it as below).",
+        "nn": "Siter oppgåva slik (If you use this thesis, please cite it as below).",
+        "en": "If you use this thesis, please cite it as below.",
+    },
+    "cff_header": {
+        "nb": "Generert av `thesis build` fra report/study.yaml og mkdocs.yml. Ikke rediger for hånd.",
+        "nn": "Generert av `thesis build` frå report/study.yaml og mkdocs.yml. Ikkje rediger for hand.",
+        "en": "Generated by `thesis build` from report/study.yaml and mkdocs.yml. Do not edit by hand.",
+    },
     # the site's 404 page (templates/overrides/404.html)
     "not_found_title": {"nb": "404 – Fant ikke siden", "nn": "404 – Fann ikkje sida", "en": "404 – Page not found"},
     "not_found_text": {"nb": "Siden finnes ikke.", "nn": "Sida finst ikkje.", "en": "The page does not exist."},
     "to_front_page": {"nb": "Gå til forsiden", "nn": "Gå til framsida", "en": "Go to the front page"},
     "menu": {"nb": "Meny", "nn": "Meny", "en": "Menu"},
     "search": {"nb": "Søk", "nn": "Søk", "en": "Search"},
+    # the site's script (templates/assets/thesiskit.js, from the JSON that templates/overrides/main.html writes)
+    "copied": {"nb": "Kopiert", "nn": "Kopiert", "en": "Copied"},
+    "copy_selected": {"nb": "Merket – trykk Ctrl+C", "nn": "Merkt – trykk Ctrl+C", "en": "Selected – press Ctrl+C"},
+    "search_close": {"nb": "Lukk søket", "nn": "Lukk søket", "en": "Close search"},
+    "search_filters": {"nb": "Filtre", "nn": "Filter", "en": "Filters"},
+    "search_results": {"nb": "Søkeresultater", "nn": "Søkjeresultat", "en": "Search results"},
+    "search_tags": {"nb": "Stikkord", "nn": "Stikkord", "en": "Tags"},
+    "search_loading": {"nb": "Laster søket …", "nn": "Lastar søket …", "en": "Loading search…"},
+    "search_unavailable": {
+        "nb": "Søket er ikke tilgjengelig. Last inn siden på nytt for å prøve igjen.",
+        "nn": "Søket er ikkje tilgjengeleg. Last inn sida på nytt for å prøve igjen.",
+        "en": "Search is unavailable. Reload the page to try again.",
+    },
     # the accessibility statement (templates/site/pages/accessibility.md.j2)
     "a11y_title": {"nb": "Tilgjengelighetserklæring", "nn": "Tilgjengeerklæring", "en": "Accessibility statement"},
     "a11y_law": {

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import subprocess
 from pathlib import Path
 
+from .children import run_child, timeout
 from .errors import ToolError
-from .log import command
 
 INSTALL_HINT = "--> Install with: pip install pypandoc-binary"
 
@@ -33,45 +31,22 @@ def pandoc_version() -> tuple[int, ...]:
     return tuple(int(p) for p in first.split(".") if p.isdigit())
 
 
-TIMEOUT = float(os.environ.get("THESISKIT_PANDOC_TIMEOUT", "600"))
-"""Seconds one Pandoc run may take (a whole thesis takes a few); then it is stopped and the build fails."""
-_running: set[subprocess.Popen[str]] = set()
+TIMEOUT_VARIABLE = "THESISKIT_PANDOC_TIMEOUT"
+"""Seconds one Pandoc run may take (default 600; a whole thesis takes a few); then it is stopped."""
 
 
 def run_pandoc(args: list[str], stdin: str | None = None, cwd: Path | None = None) -> str:
-    """Run Pandoc; return stdout; raise ToolError with Pandoc's message on failure or after ``TIMEOUT``."""
-    argv = [pandoc_path(), *args]
-    command(argv)
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-    )
-    _running.add(proc)
+    """Run Pandoc; return stdout; raise ToolError with Pandoc's message on failure or at the deadline."""
+    limit = timeout(TIMEOUT_VARIABLE)
     try:
-        out, err = proc.communicate(stdin, timeout=TIMEOUT)
+        code, out, err = run_child([pandoc_path(), *args], limit=limit, stdin=stdin, cwd=cwd)
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
         raise ToolError(
-            f"Pandoc did not finish within {TIMEOUT:.0f} s and was stopped (set THESISKIT_PANDOC_TIMEOUT for more)"
+            f"Pandoc did not finish within {limit:g} s and was stopped (set {TIMEOUT_VARIABLE} for more)"
         ) from None
-    finally:
-        _running.discard(proc)
-    if proc.returncode != 0:
-        raise ToolError(f"Pandoc failed ({proc.returncode}): {err.strip()}")
+    if code != 0:
+        raise ToolError(f"Pandoc failed ({code}): {err.strip()}")
     return out
-
-
-def stop_children() -> None:
-    """Kill every Pandoc still running (the build was told to stop)."""
-    for proc in list(_running):
-        with contextlib.suppress(OSError):
-            proc.kill()
 
 
 def csl_path(name: str = "apa") -> Path:

@@ -20,6 +20,8 @@ OUTPUTS = (
     ("thesis-submission.pdf", "build/thesis-submission.pdf"),
     ("thesis.docx", "build/thesis.docx"),
     (".typst", "build/.typst"),
+    ("build-mkdocs.yml", "build/mkdocs.yml"),
+    ("CITATION.cff", "CITATION.cff"),
 )
 """What a build publishes, from the staging folder to the study: site, Markdown tree and PDFs together."""
 
@@ -37,7 +39,7 @@ def swap_in(project: Project, staging: Path) -> None:
     moves = [(staging / src, project.root / dst) for src, dst in OUTPUTS if (staging / src).exists()]
     journal = project.build / JOURNAL
     tmp = journal.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"staging": staging.name}), encoding="utf-8")
+    tmp.write_text(json.dumps({"staging": staging.name}), encoding="utf-8", newline="\n")
     os.replace(tmp, journal)
     done: list[tuple[Path, Path, Path]] = []
     try:
@@ -130,16 +132,21 @@ def publish_lock(project: Project) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+_PER_FILE = {"cites", "jinja", "lintfile"}
+"""Kinds with an entry per page or source file: many are in use at once."""
+
+
 def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
     """Keep the ``keep`` newest engine results of each kind (``citeproc-*``, ``pdf-*`` …).
 
-    A result is named ``<kind>-<content hash>.json`` (or ``.pdf``); older ones only serve an undo
-    of many edits. Kinds kept per page (``*page-*``, ``cites-*``) keep ``keep_pages``.
+    A result is named ``<kind>-<content hash>.json`` (or ``.pdf``, ``.bin``); older ones only serve an
+    undo of many edits. Kinds kept per page or file (``*page-*``, ``cites-*``, ``jinja-*``, ``lintfile-*``)
+    keep ``keep_pages``.
     """
     if not cache.is_dir():
         return
     kinds: dict[str, list[tuple[float, Path]]] = {}
-    for path in [*cache.glob("*-*.json"), *cache.glob("*-*.pdf")]:
+    for path in [*cache.glob("*-*.json"), *cache.glob("*-*.pdf"), *cache.glob("*-*.bin")]:
         try:
             kinds.setdefault(path.name.split("-", 1)[0], []).append((path.stat().st_mtime, path))
         except OSError:
@@ -152,6 +159,6 @@ def prune_cache(cache: Path, keep: int = 8, keep_pages: int = 4000) -> None:
     for _, path in sorted(folders, reverse=True)[2:]:  # a built site is large: the two newest
         shutil.rmtree(path, ignore_errors=True)
     for kind, entries in kinds.items():
-        kept = keep_pages if kind.endswith("page") or kind == "cites" else keep
+        kept = keep_pages if kind.endswith("page") or kind in _PER_FILE else keep
         for _, path in sorted(entries, reverse=True)[kept:]:
             path.unlink(missing_ok=True)

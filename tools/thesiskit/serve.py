@@ -1,4 +1,4 @@
-"""``thesis serve``: live preview. The site engine serves the Markdown tree; the kit re-renders it on edits.
+"""``thesis serve``: live preview of the site and the PDF, in one long-lived process.
 
 The kit watches the study's sources (docs/, report/, templates/, references.bib, mkdocs.yml),
 renders the Markdown tree again and writes only the files whose text changed; the engine's own
@@ -7,11 +7,21 @@ changed pages and refreshes the browser. Then the PDF is compiled in this proces
 the Pandoc page cache, one warm Typst compiler) and served at its site URL (``thesis.pdf``); on an
 error the last good PDF stays. The preview is the engine's output as it is: the head metadata and
 markup corrections that ``thesis build`` adds after the engine (site/finish.py) are not in it.
+
+With MkDocs, the server (``python -m thesiskit.serve serve …``, MkDocs' own with three more
+routes under the site's path) also serves ``_thesiskit/status.json``, which the kit rewrites after
+every edit (the served PDF's version and the sources' errors, each with file:line),
+``_thesiskit/serve.js``, which every served page loads (errors shown over the last good page, gone
+once fixed), and ``_thesiskit/pdf.html``, a PDF viewer that loads the PDF again whenever a new one
+is served (the pages' links to the PDF open it). The PDF itself is served from build/, so a new PDF
+never makes MkDocs rebuild the site.
 """
 
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -25,7 +35,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
-from .errors import ThesisError, ToolError
+from .errors import Problem, ThesisError, ToolError
+from .lang import locale_for
 from .log import console, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project
@@ -35,20 +46,31 @@ from .site.zensical import zensical_version
 from .sources import load_site_config
 from .study import Sources
 
+STATUS = "serve-status.json"
+"""In build/: what the browser's part of the preview polls (``_thesiskit/status.json``)."""
+PDF = "serve-thesis.pdf"
+"""In build/: the preview's PDF (never build/thesis.pdf, which only ``thesis build`` publishes)."""
+ASSETS = Path(__file__).parent / "data" / "serve"
 
-def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Path:
-    """Render the Markdown tree, sync changed files into ``target``; return the derived config.
 
+def render_tree(
+    project: Project, target: Path, *, with_pdf: bool = True, pdf_in_tree: bool = True
+) -> tuple[Path, list[Problem]]:
+    """Render the Markdown tree, sync changed files into ``target``; return the config, PDF problems.
+
+    The PDF's problems are none when the PDF was made (otherwise the last good one is still served).
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
     shows changes (the navigation, a page title, the configuration), every file is touched so that
-    MkDocs rebuilds them all.
+    MkDocs rebuilds them all. With ``pdf_in_tree`` every new PDF is copied into the tree too (for an
+    engine whose server serves only the tree); otherwise only the first, so that links to it resolve.
     """
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
         src = read_sources(project)
         figures = draw_figures(src, scratch / "figures")
         served_pdf = target / "thesis.pdf"  # the preview's own PDF, made below once the pages are synced
-        pdf = served_pdf if served_pdf.is_file() else project.build / "thesis.pdf"
+        pdf = served_pdf if served_pdf.is_file() else project.build / PDF
+        pdf = pdf if pdf.is_file() else project.build / "thesis.pdf"
         tree, pages, _head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
         if pdf.is_file():
             shutil.copy2(pdf, tree / "thesis.pdf")
@@ -75,29 +97,48 @@ def render_tree(project: Project, target: Path, *, with_pdf: bool = True) -> Pat
             new_config.unlink()  # unchanged: MkDocs, which watches it, need not rebuild everything
         else:
             new_config.replace(config)
-        if with_pdf:
-            preview_pdf(src, figures, served_pdf)
-        return config
+        problems = preview_pdf(src, figures, served_pdf, pdf_in_tree) if with_pdf else []
+        return config, problems
 
 
-def preview_pdf(src: Sources, figures: dict[str, Path], served: Path) -> None:
-    """Compile the PDF (pages through the Pandoc cache, a warm Typst compiler) and serve it at its URL.
+def preview_pdf(src: Sources, figures: dict[str, Path], served: Path, copy: bool = True) -> list[Problem]:
+    """Compile the PDF (pages through the Pandoc cache, a warm Typst compiler) into build/.
 
-    On an error the message is printed and the last good PDF stays served.
+    With ``copy``, or when it has none yet, into the served tree too, at the PDF's site URL.
+    On an error the message is printed, returned, and the last good PDF stays served.
     """
     project = src.project
-    out = project.build / "serve-thesis.pdf"
+    out, new = project.build / PDF, project.build / ".serve-thesis.new.pdf"
     try:
         with step("PDF preview (Pandoc → Typst)"):
-            cached_pdf(pdf_input(src, figures, False, "typst"), out)
+            cached_pdf(pdf_input(src, figures, False, "typst"), new)
     except ThesisError as exc:
         report_error(exc)
         console.print("  the last good PDF is still served")
-        return
-    if not served.is_file() or not filecmp.cmp(out, served, shallow=False):
+        return exc.problems
+    if not out.is_file() or not filecmp.cmp(new, out, shallow=False):
+        os.replace(new, out)  # whole, at once: the server never sends half a PDF
+    if (copy or not served.is_file()) and (not served.is_file() or not filecmp.cmp(out, served, shallow=False)):
         tmp = project.build / ".serve-thesis.pdf.tmp"  # outside the watched tree
         shutil.copyfile(out, tmp)
         os.replace(tmp, served)
+    return []
+
+
+def write_status(project: Project, problems: list[Problem], language: str) -> None:
+    """Rewrite build/serve-status.json: the served PDF's version and the sources' problems."""
+    pdf = project.build / PDF
+    locale = locale_for(language)
+    status = {
+        "pdf": hashlib.sha256(pdf.read_bytes()).hexdigest()[:16] if pdf.is_file() else "",
+        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in problems],
+        "title": locale.text("serve_error"),
+        "pdf_title": locale.text("serve_pdf"),
+        "lang": locale.tag,
+    }
+    tmp = project.build / f".{STATUS}.tmp"
+    tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8", newline="\n")
+    os.replace(tmp, project.build / STATUS)
 
 
 _last_shape: dict[Path, str] = {}
@@ -134,10 +175,14 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     check_port(host, port)
     project = open_project(project_dir)
     project.build.mkdir(parents=True, exist_ok=True)
-    engine = site_engine or load_records(project).study.site.engine
+    study = load_records(project).study
+    engine = site_engine or study.site.engine
+    language = study.language
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
-    config = render_tree(project, tree)
+    live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
+    config, problems = render_tree(project, tree, pdf_in_tree=not live)
+    write_status(project, problems, language)
     address = f"{host}:{port}"
     if engine == "zensical":
         name = f"Zensical {zensical_version()}"
@@ -147,23 +192,38 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
         # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
         argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
         argv += ["--livereload", "--dirty"]
-    server = subprocess.Popen(argv, env={**os.environ, "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme")})
+    env = {
+        **os.environ,
+        "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme"),
+        "THESISKIT_SERVE_STATUS": str(project.build / STATUS),
+        "THESISKIT_SERVE_PDF": str(project.build / PDF),
+    }
+    server = subprocess.Popen(argv, env=env)
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop the engine's server too (below)
     path = urlsplit(load_site_config(project).site_url).path or "/"
     console.print(
         f"Serving with {name} on http://{address}{path} — edit chapters, records, templates or references.bib"
         " (a preview without the citation metadata: thesis build adds it)"
     )
+    if live:
+        console.print(f"The PDF, reloaded after every edit: http://{address}{path}_thesiskit/pdf.html")
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
     try:
-        for _changes in watch(*watched):
+        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000):
+            if server.poll() is not None:  # e.g. the port was taken after check_port: say so, never hang
+                raise ToolError(f"the site server ({name}) stopped with exit code {server.returncode}; see above")
+            if not changes:
+                continue
             console.print("[bold]→[/] change detected, re-rendering …", markup=True)
             try:
-                render_tree(project, tree)
+                problems = render_tree(project, tree, pdf_in_tree=not live)[1]
             except ThesisError as exc:
                 report_error(exc)
+                console.print("  the last good pages are still served")
+                problems = exc.problems
+            write_status(project, problems, language)
     except KeyboardInterrupt:
         pass
     finally:
@@ -183,6 +243,30 @@ def check_port(host: str, port: int) -> None:
             f"cannot serve on {host}:{port} ({exc.strerror or exc}): is another preview running? "
             f"Choose another port with --port"
         ) from None
+
+
+def kit_route(rel: str) -> tuple[bytes, str] | None:
+    """The body and type of one of the kit's routes under the site's path, or None (not the kit's)."""
+    if "THESISKIT_SERVE_STATUS" not in os.environ:  # MkDocs' server without thesis serve
+        return None
+    status = Path(os.environ["THESISKIT_SERVE_STATUS"])
+    if rel == "_thesiskit/status.json":
+        return (status.read_bytes() if status.is_file() else b'{"pdf": "", "problems": []}'), "application/json"
+    if rel == "_thesiskit/serve.js":
+        return (ASSETS / "serve.js").read_bytes(), "text/javascript; charset=utf-8"
+    if rel == "_thesiskit/pdf.html":
+        from html import escape
+        from string import Template
+
+        data = json.loads(status.read_text("utf-8")) if status.is_file() else {}
+        page = Template((ASSETS / "pdf.html").read_text("utf-8")).substitute(
+            lang=escape(data.get("lang", "")), title=escape(data.get("pdf_title", "PDF")), version=data.get("pdf", "")
+        )
+        return page.encode(), "text/html; charset=utf-8"
+    pdf = Path(os.environ.get("THESISKIT_SERVE_PDF", ""))
+    if rel == "thesis.pdf" and pdf.is_file():
+        return pdf.read_bytes(), "application/pdf"
+    return None
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -217,11 +301,33 @@ def _mkdocs_serve() -> None:
         return env
 
     class Quicker(LiveReloadServer):
-        """MkDocs polls the served tree every 0.5 s; the kit writes only changed files, so 0.1 s costs little."""
+        """MkDocs polls the served tree every 0.5 s; the kit writes only changed files, so 0.1 s costs little.
+
+        Also serves the kit's routes (see the module docstring) and adds serve.js to every page.
+        """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("polling_interval", 0.1)
             super().__init__(*args, **kwargs)
+
+        def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            rel = path[len(self.mount_path) :] if path.startswith(self.mount_path) else None
+            body = kit_route(rel) if rel is not None else None
+            if body is None:
+                return super()._serve_request(environ, start_response)
+            content, kind = body
+            start_response(
+                "200 OK", [("Content-Type", kind), ("Content-Length", str(len(content))), ("Cache-Control", "no-store")]
+            )
+            return [content]
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            html: bytes = super()._inject_js_into_html(content, epoch)
+            at = html.rfind(b"</body>")
+            at = at if at >= 0 else len(html)
+            script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
+            return html[:at] + script + html[at:]
 
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]

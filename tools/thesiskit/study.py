@@ -67,15 +67,17 @@ def read_sources(project: Project) -> Sources:
     return read_study(project).sources()
 
 
-def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
+def read_study(project: Project, *, jinja_cache: bool = True, fresh: bool = True) -> Reading:
     """Read mkdocs.yml, the records, references.bib and the chapters, collecting every problem.
 
-    A new run: files read before (``thesis serve`` calls this after every edit) are read again, once.
-    ``jinja_cache`` keeps compiled chapters in build/.cache (the gate alone writes nothing).
+    A new run: files read before (``thesis serve`` calls this after every edit) are read again, once;
+    ``fresh=False`` keeps what this run has read already (``thesis lint`` hashed it for its cache).
+    ``jinja_cache`` keeps compiled chapters in build/.cache.
     """
     from .site.pages import GENERATED_NAV
 
-    project.texts.clear()
+    if fresh:
+        project.texts.clear()
     problems: list[tuple[Phase, Problem]] = []
     config = None
     chapters: list[Chapter] = []
@@ -98,7 +100,7 @@ def read_study(project: Project, *, jinja_cache: bool = True) -> Reading:
         except InputError as exc:
             problems += [("read", p) for p in exc.problems]
     language = records.study.language if records else "nb"
-    env = make_env(project.templates, project.cache / "jinja" if jinja_cache else None, language)
+    env = make_env(project.templates, project.cache if jinja_cache else None, language)
     return Reading(project, config, records, bib, chapters, env, problems)
 
 

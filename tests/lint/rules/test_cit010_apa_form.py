@@ -9,8 +9,8 @@ import pytest
 from tests.lint.helpers import STUDY, Case, assert_fails, assert_passes
 
 CODE = "CIT010"
-EN = {"report/study.yaml": STUDY + "language: en\n"}
-NN = {"report/study.yaml": STUDY + "language: nn\n"}
+EN = {"report/study.yaml": STUDY.replace("language: nb\n", "language: en\n")}
+NN = {"report/study.yaml": STUDY.replace("language: nb\n", "language: nn\n")}
 
 FAIL = [
     Case("og inside parentheses", {"docs/a.md": "(Hansen og Berg, 2011)\n"}, contains="'&'"),

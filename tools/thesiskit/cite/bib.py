@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 import bibtexparser
 from bibtexparser import model as bm
 
+from ..cache import cache_key, read_entry, write_entry
 from ..errors import Problem
 from .latex import decode
 from .names import KNOWN, Names, Person, parse_names
@@ -127,24 +126,21 @@ _Parsed = tuple[
 
 
 def _cached(text: str, rel: str, cache: Path) -> _Parsed:
-    digest = hashlib.sha256(f"{_code_version()}\0{rel}\0{text}".encode()).hexdigest()[:32]
-    file = cache / f"bib-{digest}.json"
-    try:
-        data = json.loads(file.read_text("utf-8"))
-        parsed = _from_json(data)
-        file.touch()  # recently used: kept when the cache is pruned
-        return parsed
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    key = bib_key(text, rel)
+    data = read_entry(cache, "bib", key)
+    if data is not None:
+        try:
+            return _from_json(data)
+        except (ValueError, KeyError, TypeError):
+            pass  # an entry of an older layout: parsed again
     parsed = _parse(text, rel)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_to_json(parsed), ensure_ascii=False), "utf-8")
-        tmp.replace(file)
-    except OSError:
-        pass  # a read-only tree only loses the cache
+    write_entry(cache, "bib", key, _to_json(parsed))
     return parsed
+
+
+def bib_key(text: str, rel: str) -> str:
+    """What a parsed bibliography is made from: its text, its path (in the problems) and the parser."""
+    return cache_key(_code_version(), rel, text)
 
 
 @functools.cache

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..cache import entry, read_json, write_json
-from ..lang import locale_for
+from ..cache import cache_key, read_entry, write_entry
+from ..lang import Locale, locale_for
 from ..pandoc import pandoc_version, run_pandoc
 from ..render.escape import inert_html
 from .style import citeproc_args, style_inputs
@@ -44,17 +43,8 @@ def run_citeproc(
     unique = list(dict.fromkeys(clusters))
     doc = "\n\n".join(f"::: {{#c{i}}}\n{c}\n:::" for i, c in enumerate(unique))
     locale = locale_for(language)
-    digest = hashlib.sha256()
-    for part in (
-        repr(pandoc_version()),
-        *style_inputs(locale),
-        *(read(b) for b in bibs),
-        doc,
-    ):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    cached = entry(cache, "citeproc", digest.hexdigest()[:32]) if cache else None
-    data = read_json(cached) if cached else None
+    key = citeproc_key(doc, [read(b) for b in bibs], locale)
+    data = read_entry(cache, "citeproc", key) if cache else None
     if (
         isinstance(data, dict)
         and isinstance(data.get("clusters"), dict)
@@ -79,9 +69,14 @@ def run_citeproc(
     found = _ENTRY.findall(out)
     entries = {key: inert_html(" ".join(body.split())) for key, _, body in found}
     langs = {key: m.group(1) for key, attrs, _ in found if (m := _LANG_ATTR.search(attrs))}
-    if cached:
-        write_json(cached, {"clusters": rendered, "entries": entries, "langs": langs})
+    if cache:
+        write_entry(cache, "citeproc", key, {"clusters": rendered, "entries": entries, "langs": langs})
     return Citeproc(rendered, entries, langs)
+
+
+def citeproc_key(doc: str, bibs: list[str], locale: Locale) -> str:
+    """What citeproc's output is made from: the clusters, the bibliographies' text, the style and locale, Pandoc."""
+    return cache_key(repr(pandoc_version()), *style_inputs(locale), *bibs, doc)
 
 
 _LINK = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">(.*?)</a>', re.S)

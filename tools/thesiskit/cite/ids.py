@@ -6,9 +6,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from stdnum import isbn as stdisbn
-from stdnum import issn as stdissn
-
 _QUALIFIER = re.compile(
     r"\s*[\[(][^\])]*[\])]\s*|\s+(?:pbk|hbk|hardback|paperback|print|electronic|ebook|e-book)\.?\s*$", re.I
 )
@@ -28,6 +25,9 @@ class Isbn:
 @functools.lru_cache(maxsize=16384)
 def isbns(value: str) -> tuple[Isbn, ...]:
     """Every number in an ``isbn`` field (commas, semicolons or, as Zotero writes them, spaces between)."""
+    from stdnum import isbn as stdisbn  # here: python-stdnum loads ssl, which a cached run does not need
+    from stdnum import issn as stdissn
+
     out: list[Isbn] = []
     for part in re.split(r"[,;]", value):
         written = part.strip()
@@ -49,4 +49,6 @@ def isbns(value: str) -> tuple[Isbn, ...]:
 
 
 def _isbn13(value: str) -> str:
+    from stdnum import isbn as stdisbn
+
     return str(stdisbn.to_isbn13(stdisbn.compact(value))).replace("-", "")

@@ -25,7 +25,7 @@ def write_figures(records: Records, folder: Path) -> dict[str, Path]:
             continue
         path = folder / f"{fid}.svg"
         svg = render_svg(fig, records.informants_file, language=records.study.language)
-        path.write_text(svg, encoding="utf-8")
+        path.write_text(svg, encoding="utf-8", newline="\n")
         out[fid] = path
     return out
 

@@ -12,13 +12,39 @@ Every rule is a module in ``rules/`` whose docstring is its documentation (``the
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ..errors import InputError
-from .config import config_markdown
-from .detect import hash_term, normalise_term
-from .engine import LintOptions, exit_code, has_errors, lint_project, lint_reading
 from .finding import Finding
 from .registry import registry
-from .report import FORMATS, format_findings, repo_prefix
+
+if TYPE_CHECKING:
+    from .detect import hash_term, normalise_term
+    from .engine import LintOptions, exit_code, has_errors, lint_project, lint_reading
+    from .report import FORMATS, format_findings, repo_prefix
+
+_LAZY = {
+    "hash_term": "detect",
+    "normalise_term": "detect",
+    "LintOptions": "engine",
+    "exit_code": "engine",
+    "has_errors": "engine",
+    "lint_project": "engine",
+    "lint_reading": "engine",
+    "FORMATS": "report",
+    "format_findings": "report",
+    "repo_prefix": "report",
+}
+"""Imported on first use: a cached ``thesis lint`` loads neither the schemas nor the rules' libraries."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "FORMATS",
@@ -67,7 +93,7 @@ def rules_markdown() -> str:
         "",
         "Under `lint:` in `report/study.yaml`; errors in it are reported with their line, like any record.",
         "",
-        config_markdown(),
+        importlib.import_module(f"{__name__}.config").config_markdown(),
         "",
         "## Suppressions {#lint-suppressions}",
         "",

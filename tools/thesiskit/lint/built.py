@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import logging
 import os
 import re
@@ -13,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cache import cache_key, entry, read_json, write_json
 from ..errors import InputError
 from ..project import Project, read_text
 from .source import Source, blank_matches
@@ -57,17 +56,13 @@ def read_pdfs(project: Project, only: tuple[tuple[Path, str], ...] = ()) -> list
         return []
     import pypdf
 
-    cache = project.cache / "lint-pdf"
     jobs = []
     for path, rel in only or [(p, project.rel(p)) for p in sorted(project.build.glob("*.pdf"))]:
         try:
-            digest = hashlib.sha256(path.read_bytes() + pypdf.__version__.encode()).hexdigest()
+            key = cache_key(path.read_bytes(), pypdf.__version__)
         except OSError as exc:
             raise InputError.at(rel, None, f"cannot read the PDF: {exc.strerror}") from None
-        jobs.append((path, rel, cache / f"{digest}.json"))
-    for old in cache.glob("*.json") if cache.is_dir() and not only else ():
-        if old not in {job[2] for job in jobs}:
-            old.unlink(missing_ok=True)  # results for PDFs that have since been rebuilt
+        jobs.append((path, rel, entry(project.cache, "lintpdf", key)))
     if len(jobs) <= 1 or (os.cpu_count() or 1) <= 1:
         results = [_read_pdf(*job) for job in jobs]
     else:
@@ -83,18 +78,15 @@ def _read_pdf(path: Path, rel: str, cached: Path) -> Pdf | InputError:
     """Text per page, document information and XMP of one PDF; cached by content hash (pypdf is slow)."""
     from pypdf.errors import PdfReadError
 
-    try:
-        pages, info, xmp = json.loads(cached.read_text("utf-8"))
-    except (OSError, ValueError):
+    stored = read_json(cached)
+    if isinstance(stored, list) and len(stored) == 3:
+        pages, info, xmp = stored
+    else:
         try:
             pages, info, xmp = _extract(path.read_bytes())
         except (PdfReadError, OSError, ValueError, KeyError) as exc:
             return InputError.at(rel, None, f"cannot read the PDF: {exc}")
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps([pages, info, xmp]), "utf-8")
-        except OSError:
-            pass  # a read-only tree only loses the cache
+        write_json(cached, [pages, info, xmp])
     starts, pos = [], 0
     for text in pages:
         starts.append(pos)

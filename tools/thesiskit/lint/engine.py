@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cite.bib import BibEntry
+from ..cache import cache_key, inputs_digest, read_entry, write_entry
 from ..errors import InputError
-from ..project import open_project
-from ..study import Reading, read_study
-from . import suppress
-from .config import Levels, load_config
-from .context import LintContext, load_context
+from ..project import Project, open_project
+from .files import project_files
 from .finding import Finding, Hit
-from .registry import Rule, registry
-from .source import Source
+from .registry import Rule, registry, rule_codes
+from .registry import rule as rule_by_code
+
+if TYPE_CHECKING:  # imported where used: a cached run needs none of them
+    from ..study import Reading
+    from .config import Levels
+    from .context import LintContext
 
 
 @dataclass(frozen=True)
@@ -46,21 +51,53 @@ def _chosen(rule: Rule, options: LintOptions, levels: Levels) -> bool:
 
 
 def lint_project(project_dir: Path, options: LintOptions) -> list[Finding]:
-    """Check a study; return every finding, sorted by path, line, column and code."""
+    """Check a study; return every finding, sorted by path, line, column and code.
+
+    The findings are kept in build/.cache by everything they are made from (:func:`lint_key`): a study
+    checked before, unchanged, is only read and hashed. With ``--built`` the outputs are read every time.
+    """
     _check_codes(options)
-    return lint_reading(read_study(open_project(project_dir), jinja_cache=False), options)
+    project = open_project(project_dir)
+    key = None if options.built else lint_key(project, options)
+    stored = read_entry(project.cache, "lint", key) if key else None
+    if isinstance(stored, list):
+        return [Finding(**f) for f in stored]
+    from ..study import read_study
+
+    findings = lint_reading(read_study(project, fresh=key is None), options)
+    if key and not any(f.internal for f in findings):
+        write_entry(project.cache, "lint", key, [dataclasses.asdict(f) for f in findings])
+    return findings
+
+
+def lint_key(project: Project, options: LintOptions) -> str:
+    """What the findings of ``thesis lint`` are made from.
+
+    The study's files, the kit's code (rules and configuration schema), the installed packages, the
+    names of every file in the tree (ANO008 looks at names, hidden folders too; the cache's own are
+    left out) and the options.
+    """
+    inside = project.rel(project.build) + "/."  # build/.cache, build/.staging-*: the kit's own
+    names = [n for n in project_files(project.root) if not n.startswith(inside)]
+    wanted = [str(p.resolve()) for p in options.paths]
+    chosen = [options.select, options.ignore, options.strict, options.render, wanted]
+    return cache_key(inputs_digest(project), "\n".join(names), json.dumps(chosen, ensure_ascii=False))
 
 
 def _check_codes(options: LintOptions) -> None:
-    rules = registry()
+    codes = rule_codes()
     for code in (*options.select, *options.ignore):
-        if not any(c.startswith(code.upper()) for c in rules):
+        if not any(c.startswith(code.upper()) for c in codes):
             raise InputError.at("--select/--ignore", None, f"unknown rule code {code!r}")
 
 
 def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
     """Check a study as :func:`study.read_study` read it (the build passes the reading it builds from)."""
     _check_codes(options)
+    from . import suppress
+    from .config import Levels, load_config
+    from .context import load_context
+
     rules = registry()
     project = reading.project
     config = load_config(project, frozenset(rules))
@@ -102,14 +139,16 @@ def has_errors(findings: list[Finding], strict: bool = False) -> bool:
 
 def exit_code(findings: list[Finding], strict: bool = False) -> int:
     """2 if a rule failed (internal error) or the input is broken (SRC rules), 1 if the gate fails, else 0."""
-    rules = registry()
-    if any(f.internal or (f.rule in rules and rules[f.rule].input) for f in findings):
+    if any(f.internal or ((r := rule_by_code(f.rule)) is not None and r.input) for f in findings):
         return 2
     return 1 if has_errors(findings, strict) else 0
 
 
 def internal_error(code: str, exc: BaseException, bib_path: str) -> Finding:
     """A finding for a rule that raised: at the entry or source line it was reading (from the traceback)."""
+    from ..cite.bib import BibEntry
+    from .source import Source
+
     where: tuple[str, int, str] | None = None
     tb = exc.__traceback__
     frames = []

@@ -122,7 +122,7 @@ def write_fixes(root: Path, ctx: LintContext, plan: FixPlan, *, dry_run: bool) -
         new = apply(texts[path], edits)
         out.append(diff(path, texts[path], new))
         if not dry_run:
-            (root / path).write_text(new, encoding="utf-8")
+            (root / path).write_text(new, encoding="utf-8", newline="\n")
     return "".join(out)
 
 

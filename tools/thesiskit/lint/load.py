@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-from pathlib import Path
 
 import yaml
 
@@ -13,6 +10,7 @@ from ..cite.bib import Bibliography, closing
 from ..cite.scan import mask
 from ..errors import InputError, Problem
 from ..project import Project, read_text
+from .files import SKIP_DIRS, project_files
 from .source import Source, blank, blank_matches
 
 _ATTRS = re.compile(r"\{[#.][^{}\n]*\}")
@@ -47,21 +45,6 @@ NOT_CITING = {
 }
 """Per record kind, prose keys the citation rules skip: the submitted text as it was, notes about it,
 and informants' own words."""
-
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".venv",
-        "venv",
-        "node_modules",
-        "__pycache__",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        ".tox",
-        ".hypothesis",
-    }
-)
 
 
 def markdown_source(rel: str, text: str) -> Source:
@@ -188,7 +171,7 @@ def bib_source(rel: str, text: str, bib: Bibliography) -> Source:
             if m is None:
                 continue
             start = m.end()
-            if text[start : start + 1] in ('{', '"'):
+            if text[start : start + 1] in ("{", '"'):
                 end = closing(text, start)
                 if end > start:
                     spans.append((start + 1, end))
@@ -203,21 +186,13 @@ def read_bib_text(project: Project) -> str | None:
     return read_text(project, project.bib)
 
 
-def project_files(root: Path) -> list[str]:
-    """Files in the project tree and tracked by git (relative, posix), skipping tool folders."""
-    found: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS]
-        base = Path(dirpath).relative_to(root)
-        found.update((base / f).as_posix() for f in filenames)
-    try:
-        out = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        out = None
-    if out is not None and out.returncode == 0:
-        tracked = (p for p in out.stdout.decode("utf-8", "replace").split("\0") if p)
-        found.update(p for p in tracked if not (set(p.split("/")[:-1]) & SKIP_DIRS))
-    return sorted(found)
-
-
-__all__ = ["blank", "markdown_source", "project_files", "read_bib_text", "read_markdown", "read_records", "yaml_source"]
+__all__ = [
+    "SKIP_DIRS",
+    "blank",
+    "markdown_source",
+    "project_files",
+    "read_bib_text",
+    "read_markdown",
+    "read_records",
+    "yaml_source",
+]

@@ -67,6 +67,23 @@ def _load(mod: ModuleType, name: str) -> Rule:
     )
 
 
+def rule_codes() -> list[str]:
+    """Every rule's code, from the modules' names alone (nothing imported; :func:`registry` checks they match)."""
+    return sorted(
+        m.group("code").upper() for i in pkgutil.iter_modules(_rules_pkg.__path__) if (m := MODULE_NAME.match(i.name))
+    )
+
+
+@cache
+def rule(code: str) -> Rule | None:
+    """One rule by its code, importing only its module (None if no module has that code)."""
+    for info in pkgutil.iter_modules(_rules_pkg.__path__):
+        m = MODULE_NAME.match(info.name)
+        if m and m.group("code").upper() == code:
+            return _load(importlib.import_module(f"{_rules_pkg.__name__}.{info.name}"), info.name)
+    return None
+
+
 @cache
 def registry() -> dict[str, Rule]:
     """Every rule by code, sorted by code."""

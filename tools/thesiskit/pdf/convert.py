@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..cache import cache_key, read_entry, write_entry
 from ..cite.style import citeproc_args, style_inputs
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, ToolError
 from ..lang import Locale
 from ..pandoc import pandoc_version, run_pandoc
 from ..project import Project, read_text
@@ -59,7 +59,7 @@ def to_typst(
     context = cache_key(
         _CACHE_VERSION,
         repr(pandoc_version()),
-        *args,
+        *(_without_folder(a) for a in args),  # the files' contents are part of the key, not where they are
         *style_inputs(locale),
         *filters,
         read_text(project, bib) if bib else "",
@@ -96,6 +96,12 @@ def to_typst(
     return "\n".join(t or "" for t in typst)
 
 
+def _without_folder(arg: str) -> str:
+    """``--opt=/abs/dir/name`` as ``--opt=name``: a key that does not change when the study (or kit) moves."""
+    option, sep, value = arg.partition("=")
+    return f"{option}={Path(value).name}" if sep and Path(value).is_absolute() else arg
+
+
 _CITES_FILTER = Path(__file__).with_name("cites.lua")
 _NEXT = "(the next page)"
 
@@ -122,10 +128,11 @@ def _run(
     log_file = project.cache / f"pandoc-log-{_unique()}.json"
     cites_file = project.cache / f"pandoc-cites-{_unique()}.txt"
     try:
-        out = run_pandoc(
-            [f"--lua-filter={_CITES_FILTER}", f"--metadata=thesiskit-cites:{cites_file}", *args, f"--log={log_file}"],
-            stdin=markdown,
-        )
+        try:
+            cites_meta = f"--metadata=thesiskit-cites:{cites_file}"
+            out = run_pandoc([f"--lua-filter={_CITES_FILTER}", cites_meta, *args, f"--log={log_file}"], stdin=markdown)
+        except ToolError as exc:  # which pages Pandoc was converting (the one its message points at, if any)
+            raise ToolError(f"{exc}; converting {_pages_at(doc, which, markdown, str(exc))}") from None
         entries = json.loads(log_file.read_text("utf-8") or "[]") if log_file.is_file() else []
         lines = cites_file.read_text("utf-8").splitlines() if cites_file.is_file() else []
     finally:
@@ -154,6 +161,20 @@ def _run(
     if len(which) == len(doc.chunks) and "\n".join(parts.values()) != out:
         return out, None, keys  # the pages do not join back to the whole output
     return out, parts, keys
+
+
+def _pages_at(doc: Document, which: list[int], markdown: str, message: str) -> str:
+    """The page of the input line Pandoc's message names, else the pages of the run, for a message."""
+    sources = [doc.chunks[i].source for i in which]
+    m = re.search(r"\bline (\d+)", message)
+    if m:
+        marks = [n for n, ln in enumerate(markdown.split("\n"), 1) if ln.startswith(SOURCE_MARK)]  # each page's first
+        before = [k for k, n in enumerate(marks) if n <= int(m.group(1))]
+        if before and before[-1] < len(sources):
+            return sources[before[-1]]
+    if len(sources) <= 3:
+        return ", ".join(sources)
+    return f"{sources[0]} … {sources[-1]} ({len(sources)} pages)"
 
 
 def _unique() -> str:

@@ -22,7 +22,7 @@ class PdfMeta:
     pdf_author: str
     """The PDF's Author: the author's name, or "Kandidatnummer N" in the submission."""
     degree: str
-    genre: str
+    genre: str | None
     """Kind of thesis, printed at the top of the title page ("Masteroppgave")."""
     institution: str
     institution_note: str | None
@@ -100,7 +100,7 @@ def pdf_meta(study: Study, submission: bool) -> PdfMeta:
         faculty=study.faculty,
         department=study.department,
         front_page=_front_page_name(study.front_page),
-        front_page_alt=f"{study.genre}, {study.institution}: {study.title}",
+        front_page_alt=f"{', '.join(filter(None, [study.genre, study.institution]))}: {study.title}",
         course_code=study.course_code,
         candidate_number=study.candidate_number,
         submission=submission,

@@ -12,9 +12,13 @@ import json
 import logging
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+from ..children import run_child, timeout
 from ..errors import InputError, Problem, ToolError
 from ..figures.files import figure_file_name
 from ..project import Project
@@ -70,7 +74,7 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
         shutil.rmtree(work)
     (work / "figurer").mkdir(parents=True)
     shutil.copyfile(template_file(inp.project, TEMPLATE), work / TEMPLATE)
-    (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8")
+    (work / "meta.json").write_text(json.dumps(meta.as_json(), ensure_ascii=False, indent=1), "utf-8", newline="\n")
     problems = []
     front = inp.records.study.front_page
     if front and meta.front_page:
@@ -86,9 +90,9 @@ def write_workdir(inp: PdfInput, meta: PdfMeta, doc: Document, body: str, work: 
     if problems:
         raise InputError(problems)
     copy_figures(inp, doc, work)
-    (work / "thesis.md").write_text(doc.markdown, "utf-8")  # for debugging: what Pandoc read
+    (work / "thesis.md").write_text(doc.markdown, "utf-8", newline="\n")  # for debugging: what Pandoc read
     main = work / "main.typ"
-    main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8")
+    main.write_text(f'#import "{TEMPLATE}": *\n#show: thesis.with(json("meta.json"))\n\n{body}', "utf-8", newline="\n")
     return main
 
 
@@ -118,8 +122,59 @@ def fixed_offset(created: dt.datetime) -> dt.datetime:
     return created.astimezone(dt.timezone(offset)).replace(microsecond=0)
 
 
+TIMEOUT_VARIABLE = "THESISKIT_TYPST_TIMEOUT"
+"""Seconds one Typst compile may take (default 600; a whole thesis takes seconds); then it is stopped."""
+_CHILD = Path(__file__).with_name("typst_child.py")
+
+
 def compile_typst(main: Path, created: dt.datetime) -> bytes:
-    """Compile ``main`` to PDF bytes; Typst's errors become a ToolError naming the source page."""
+    """Compile ``main`` to PDF bytes; Typst's errors become a ToolError naming the source page.
+
+    The compile runs in a child process (pdf/typst_child.py) that is stopped after
+    THESISKIT_TYPST_TIMEOUT seconds; ``thesis serve`` keeps warm compilers in-process instead.
+    """
+    if _WARM is not None:
+        return _compile_warm(main, created)
+    out = main.with_name(main.stem + ".pdf")
+    limit = timeout(TIMEOUT_VARIABLE)
+    stamp = fixed_offset(created).isoformat()
+    # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
+    argv = [sys.executable, "-P", str(_CHILD), str(main), str(out), stamp, *PDF_STANDARDS]
+    try:
+        code, stdout, stderr = run_child(argv, limit=limit)
+    except subprocess.TimeoutExpired:
+        raise ToolError(
+            f"Typst did not finish within {limit:g} s and was stopped, compiling {pages_of(main)}"
+            f" (set {TIMEOUT_VARIABLE} for more)"
+        ) from None
+    try:
+        report = json.loads(stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise ToolError(f"Typst stopped ({code}) compiling {pages_of(main)}: {stderr.strip()[-500:]}") from None
+    for w in report.get("warnings") or []:
+        log.warning("typst: %s", typst_message(SimpleNamespace(**w), main))
+    if report.get("error") is not None or code != 0 or not out.is_file():
+        error = SimpleNamespace(**(report.get("error") or {"message": f"exit {code}"}))
+        raise ToolError(typst_message(error, main))
+    pdf = out.read_bytes()
+    out.unlink()
+    return pdf
+
+
+def pages_of(main: Path) -> str:
+    """The docs/ pages a main.typ was made from, for a message: "docs/a.md", or "docs/a.md … docs/z.md (9 pages)"."""
+    try:
+        lines = main.read_text("utf-8").split("\n")
+        marks = [ln.removeprefix(SOURCE_MARK) for ln in lines if ln.startswith(SOURCE_MARK)]
+    except OSError:
+        marks = []
+    if not marks:
+        return main.name
+    return marks[0] if len(marks) == 1 else f"{marks[0]} … {marks[-1]} ({len(marks)} pages)"
+
+
+def _compile_warm(main: Path, created: dt.datetime) -> bytes:
+    """In-process, with the compiler kept from the last compile of ``main`` (Typst reuses what did not change)."""
     import typst
 
     try:
@@ -128,20 +183,11 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
             warm = _WARM[main] = typst.Compiler(
                 str(main), root=str(main.parent), font_paths=[], ignore_system_fonts=True
             )
-        if warm is not None:  # the same compiler as last time: Typst reuses what did not change
-            pdf, warnings = warm.compile_with_warnings(
-                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
-                timestamp=fixed_offset(created),
-            )
-        else:
-            pdf, warnings = typst.compile_with_warnings(
-                str(main),
-                root=str(main.parent),
-                font_paths=[],
-                ignore_system_fonts=True,
-                pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
-                timestamp=fixed_offset(created),
-            )
+        assert warm is not None
+        pdf, warnings = warm.compile_with_warnings(
+            pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
+            timestamp=fixed_offset(created),
+        )
     except typst.TypstError as exc:
         raise ToolError(typst_message(exc, main)) from None
     except RuntimeError as exc:  # older bindings raise plain RuntimeError
@@ -167,7 +213,7 @@ def keep_compilers() -> None:
 _LOCATION = re.compile(r"(?P<file>[\w./-]+\.typ):(?P<line>\d+)(?::(?P<col>\d+))?")
 
 
-def typst_message(exc: BaseException, main: Path) -> str:
+def typst_message(exc: object, main: Path) -> str:
     """Typst's message with its file:line, and the docs/ page that line came from."""
     message = str(getattr(exc, "message", "") or exc).strip()
     detail = "\n".join(str(x) for x in (getattr(exc, "diagnostic", ""), *getattr(exc, "trace", [])) if x)

@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
+from ..lang import locale_for
 from ..project import Project, read_text, within
 from .schema import Change, Figure, Finding, Informant, InformantsFile, Quote, Study, Theme, ThemesFile
 from .yamlio import line_of, load_yaml
@@ -162,6 +163,9 @@ def load_records(project: Project) -> Records:
         raise InputError(c.problems or [Problem(project.rel(study_path), None, "empty")])
 
     informants = inf_files[0] if inf_files else InformantsFile(informants=[])
+    if not informants.number_label:
+        label = locale_for(studies[0].language).text("informant_number")
+        informants = informants.model_copy(update={"number_label": label})
     numbers = {i.number for i in informants.informants}
     themes = {t.id: t for t in (theme_files[0].themes if theme_files else [])}
     qmap = {q.id: q for q in quotes}

@@ -163,7 +163,7 @@ def main(argv: list[str]) -> int:
     if missing:
         print("fields without a docstring: " + ", ".join(missing), file=sys.stderr)
         return 1
-    path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 # Bounds of a figure, far above any thesis's, so that a mistyped number cannot stall the layout.
@@ -90,17 +90,17 @@ class Study(_Record):
     """Submission date (ISO 8601). Also the PDF creation date, for reproducible builds."""
     supervisor: str
     """Supervisor's name."""
-    language: str = "nb"
-    """BCP 47 language of the thesis (nb, nn, en)."""
+    language: str
+    """BCP 47 language of the thesis (nb, nn, en; required: the kit does not guess it)."""
     keywords: list[str] = Field(default_factory=list)
     """Keywords in the thesis language."""
     keywords_en: list[str] = Field(default_factory=list)
     """English keywords."""
     abstract: str = "sammendrag.md"
     """Chapter file (under docs/) holding the abstract, used in citation metadata."""
-    genre: str = ""
-    """Kind of thesis, as citation styles print it; by default "Masteroppgave" (nn "Masteroppgåve",
-    en "Master's thesis"), from the locale table."""
+    genre: str | None = None
+    """Kind of thesis as the title page and citations print it (e.g. "Masteroppgave", "Masteroppgåve",
+    "Master's thesis"). Not printed when not given: the kit does not guess what kind of thesis it is."""
     edition: Edition | None = None
     """This edition (date, version), if the study is published as an edition of a submitted thesis."""
     license: str | None = None
@@ -130,15 +130,6 @@ class Study(_Record):
             raise ValueError("must be an http(s) address (other links are not published)")
         return value
 
-    @model_validator(mode="before")
-    @classmethod
-    def _default_genre(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("genre"):
-            from ..lang import locale_for
-
-            data = {**data, "genre": locale_for(str(data.get("language") or "nb")).text("genre_master")}
-        return data
-
 
 class Informant(_Record):
     """One anonymous informant."""
@@ -165,8 +156,8 @@ class InformantsFile(_Record):
 
     group_label: str = ""
     """Top-left cell of the informant table."""
-    number_label: str = "Nr."
-    """Label of the table row of code numbers."""
+    number_label: str = ""
+    """Label of the table row of code numbers. Default: "Nr." ("No." in English), in the study's language."""
     informants: list[Informant]
     """The informants, in table order."""
 

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
+from ..cache import cache_key, entry, read, write
 from ..cite.scan import scan
 from ..errors import InputError
 from ..figures.layout import merge_header
@@ -71,19 +72,52 @@ def safe_mode() -> bool:
 
 
 def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
-    """Jinja's compiled templates kept on disk, so an unchanged template is not compiled again."""
-    if folder is None:
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    return _FolderCache(str(folder))
+    """Jinja's compiled templates kept in build/.cache, so an unchanged template is not compiled again."""
+    return None if folder is None else _EntryCache(folder)
 
 
-class _FolderCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache, making its folder again if a clean build removed it meanwhile."""
+_SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+)
+"""The settings of an environment that its compiled code depends on."""
+
+
+class _EntryCache(jinja2.BytecodeCache):
+    """Jinja's bytecode as cache.py entries (``jinja-<key>.bin``): atomic, checked on reading.
+
+    The key is the template's name, Jinja's version and the environment's syntax (the kit's and a
+    theme's differ); Jinja itself compares the source's checksum stored in the bytecode, so an
+    edited template is compiled again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        env = bucket.environment
+        syntax = [getattr(env, name) for name in _SYNTAX]
+        key = cache_key(bucket.key, jinja2.__version__, type(env).__name__, repr(syntax), *sorted(env.extensions))
+        return entry(self.folder, "jinja", key, "bin")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read(self._path(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        Path(self.directory).mkdir(parents=True, exist_ok=True)
-        super().dump_bytecode(bucket)
+        write(self._path(bucket), bucket.bytecode_to_string())
 
 
 def _compiled(env: jinja2.Environment, source: str, rel: str) -> jinja2.Template:

@@ -237,7 +237,8 @@ def save_part(root: Path, part: str, run: AxeRun | NuRun | KeyboardRun) -> Path:
     path = root / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-    with FileLock(Path(tempfile.gettempdir()) / f"thesiskit-a11y-{key}.lock"), path.open("a+", encoding="utf-8") as fh:
+    lock = FileLock(Path(tempfile.gettempdir()) / f"thesiskit-a11y-{key}.lock")
+    with lock, path.open("a+", encoding="utf-8", newline="\n") as fh:
         fh.seek(0)
         try:
             old: dict[str, Any] = AccessibilityRecord.model_validate_json(fh.read()).model_dump(mode="json")

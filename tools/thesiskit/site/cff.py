@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import yaml
 
+from ..lang import locale_for
 from ..records.schema import Study
 
 
 def citation_cff(study: Study, url: str, *, name: str = "", description: str = "") -> str:
     """The CITATION.cff text for the repository root (``name``/``description``: the site's, from mkdocs.yml)."""
+    t = locale_for(study.language)
     author = [{"family-names": study.author.family, "given-names": study.author.given}]
     institution: dict[str, str] = {"name": study.institution}
     if study.institution_place:
@@ -32,14 +34,14 @@ def citation_cff(study: Study, url: str, *, name: str = "", description: str = "
         "year": study.date.year,
         "month": study.date.month,
         "date-published": study.date.isoformat(),
-        "thesis-type": study.genre,
-        "notes": f"{study.genre}, {study.institution}",
+        **({"thesis-type": study.genre} if study.genre else {}),
+        "notes": ", ".join(filter(None, [study.genre, study.institution])),
         "languages": [study.language],
         "keywords": list(study.keywords),
     }
     data: dict[str, object] = {
         "cff-version": "1.2.0",
-        "message": "Siter oppgaven slik (If you use this thesis, please cite it as below).",
+        "message": t.text("cff_message"),
         "title": " ".join((name or study.title).split()),
         "authors": author,
     }
@@ -58,7 +60,7 @@ def citation_cff(study: Study, url: str, *, name: str = "", description: str = "
     if study.repository:
         data["repository-code"] = study.repository
     data["preferred-citation"] = preferred
-    header = "# Generert av `thesis build` fra report/study.yaml og mkdocs.yml. Ikke rediger for hånd.\n"
+    header = f"# {t.text('cff_header')}\n"
     return header + yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
 
 

@@ -52,7 +52,7 @@ def thesis_bibtex(study: Study, url: str, *, key: str | None = None, place: Plac
         ("address", study.institution_place or ""),
         ("year", str(study.date.year)),
         ("date", study.date.isoformat()),
-        ("type", study.genre),
+        ("type", study.genre or ""),
         ("langid", {"nb": "norsk", "nn": "nynorsk", "en": "english"}.get(study.language, study.language)),
         ("keywords", ", ".join(study.keywords)),
         ("url", url),
@@ -79,7 +79,7 @@ def thesis_ris(study: Study, url: str, *, place: Place | None = None) -> str:
         ("DA", study.date.strftime("%Y/%m/%d")),
         ("PB", study.institution),
         ("CY", study.institution_place or ""),
-        ("M3", study.genre),
+        ("M3", study.genre or ""),
         ("LA", study.language),
         *[("KW", k) for k in study.keywords],
         ("UR", url),
@@ -145,12 +145,12 @@ def highwire_tags(study: Study, *, pdf_url: str, abstract: str) -> str:
         ("citation_publication_date", study.date.strftime("%Y/%m/%d")),
         ("citation_online_date", study.edition.date.strftime("%Y/%m/%d") if study.edition else ""),
         ("citation_dissertation_institution", study.institution),
-        ("citation_dissertation_name", study.genre),
+        ("citation_dissertation_name", study.genre or ""),
         ("citation_language", study.language),
         ("citation_keywords", "; ".join(study.keywords)),
         ("citation_pdf_url", pdf_url),
         ("citation_abstract", abstract),
-        ("DC.type", study.genre),
+        ("DC.type", study.genre or ""),
     ]
     schema = '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">'
     return "\n".join([schema, *(f'<meta name="{n}" content="{html.escape(v, quote=True)}">' for n, v in tags if v)])
@@ -176,7 +176,7 @@ def coins(study: Study, url: str) -> str:
         ("rft.date", study.date.isoformat()),
         ("rft.inst", study.institution),
         ("rft.place", study.institution_place or ""),
-        ("rft.degree", study.genre),
+        ("rft.degree", study.genre or ""),
     ]
     title = "&".join(f"{k}={quote(v, safe='')}" for k, v in pairs if v)
     return f'<span class="Z3988" title="{html.escape(title, quote=True)}"></span>'

@@ -80,4 +80,4 @@ def finish_site(site: Path, heads: Mapping[str, str]) -> None:
         if rel in wanted:
             new = add_head(new, wanted[rel], where=rel)
         if new != text:
-            path.write_text(new, encoding="utf-8")
+            path.write_text(new, encoding="utf-8", newline="\n")

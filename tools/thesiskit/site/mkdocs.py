@@ -90,12 +90,13 @@ def write_config(
     extra: dict[str, Any],
     language: str | None = None,
     markdown_extensions: list[Any] | None = None,
+    folder: Path | None = None,
 ) -> Path:
-    """Write the derived config; its paths are relative to where it is written."""
-    base = out.parent.resolve()
+    """Write the derived config; its paths are relative to ``folder``, where it is read (default: out.parent)."""
+    base = (folder or out.parent).resolve()
 
     def rel(path: Path) -> str:
-        return os.path.relpath(path.resolve(), base)
+        return Path(os.path.relpath(path.resolve(), base)).as_posix()  # forward slashes on Windows too
 
     data = {
         "INHERIT": rel(project_yml),
@@ -108,7 +109,7 @@ def write_config(
     }
     if markdown_extensions is not None:  # a list replaces the inherited one: it holds the study's too
         data["markdown_extensions"] = markdown_extensions
-    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8", newline="\n")
     return out
 
 

@@ -68,7 +68,7 @@ def write_markdown_tree(
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="\n")
     (out / "figurer").mkdir(parents=True, exist_ok=True)
     for fid, file in figures.items():
         shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
@@ -119,8 +119,11 @@ def write_site_config(
     out: Path,
     site_dir: Path,
     language: str = "nb",
+    folder: Path | None = None,
 ) -> Path:
     """Write a derived mkdocs.yml at ``out`` that builds ``tree`` into ``site_dir`` (MkDocs or Zensical).
+
+    Its paths are relative to ``folder``, where it will be read from (default: the folder of ``out``).
 
     The generated pages' titles are in the study's ``language``; so is Material's interface unless
     the study's mkdocs.yml names ``theme.language`` itself.
@@ -138,6 +141,7 @@ def write_site_config(
         # no "Made with …" in English in the footer: the site speaks the study's language
         extra={"generator": False, **(config.data.get("extra") or {}), "thesiskit_t": locale.strings},
         markdown_extensions=dialect_extensions(config.data.get("markdown_extensions")),
+        folder=folder,
     )
 
 
@@ -156,21 +160,29 @@ def build_site(
     if engine == "zensical":
         run_zensical(site_config)
     else:
-        run_mkdocs(site_config, project.cache / "jinja-theme")
+        run_mkdocs(site_config, project.cache)
     finish_site(staging / "site", {HOME: head})
 
 
-def write_engine_config(project: Project, config: SiteConfig, pages: list[str], language: str = "nb") -> None:
+ENGINE_CONFIG = "build-mkdocs.yml"
+"""In the staging folder: what is published as build/mkdocs.yml (publish.OUTPUTS)."""
+
+
+def write_engine_config(
+    project: Project, config: SiteConfig, pages: list[str], staging: Path, language: str = "nb"
+) -> None:
     """build/mkdocs.yml: the same config for either engine, next to the published build/markdown/.
 
-    Its ``site_dir`` is build/site: Zensical builds only into a folder below its config.
+    Written into ``staging`` (``ENGINE_CONFIG``) and published with the rest; its paths are those
+    of build/, and its ``site_dir`` is build/site: Zensical builds only into a folder below its config.
     """
     write_site_config(
         project,
         config,
         project.build / "markdown",
         pages,
-        project.build / "mkdocs.yml",
+        staging / ENGINE_CONFIG,
         project.build / "site",
         language,
+        folder=project.build,
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..lang import Locale, locale_for
 from ..lint.text import fold
 from ..pandoc import run_pandoc
 from .read import Document, Properties, read_docx
@@ -27,6 +28,8 @@ class Imported:
 
     root: Path
     notes: list[Note]
+    language: str
+    """The study's language (the report and the command's message are in it)."""
 
     @property
     def todo(self) -> list[Note]:
@@ -50,7 +53,7 @@ def import_docx(docx: Path, into: Path, bib: Path | None = None, quote_pattern: 
         items: dict[str, Any] = doc.ast.get("meta", {}).get("references") or {}
         refs = [_meta_value(i) for i in items.get("c", [])]
         bib_text = bib.read_text(encoding="utf-8") if bib else ""
-        keys, new_refs, notes = _keys(refs, bib_text)
+        keys, new_refs, notes = _keys(refs, bib_text, locale_for(language))
         res = transform(doc.ast, language, keys, quote_pattern)
         res.notes[:0] = notes
         if not res.chapters:
@@ -63,8 +66,8 @@ def import_docx(docx: Path, into: Path, bib: Path | None = None, quote_pattern: 
             if created:
                 shutil.rmtree(into, ignore_errors=True)
             raise
-    (into / REPORT).write_text(report(docx, doc.properties, language, notes), encoding="utf-8")
-    return Imported(into, notes)
+    (into / REPORT).write_text(report(docx, doc.properties, language, notes), encoding="utf-8", newline="\n")
+    return Imported(into, notes, language)
 
 
 def _language(props: Properties) -> str:
@@ -86,7 +89,9 @@ def _meta_value(node: dict[str, Any]) -> Any:
     return c
 
 
-def _keys(refs: list[dict[str, Any]], bib_text: str) -> tuple[dict[str, str], list[dict[str, Any]], list[Note]]:
+def _keys(
+    refs: list[dict[str, Any]], bib_text: str, t: Locale
+) -> tuple[dict[str, str], list[dict[str, Any]], list[Note]]:
     """Better BibTeX-style keys for the embedded items; an item already in ``--bib`` keeps that entry's key."""
     from ..cite.bib import _parse
 
@@ -112,7 +117,7 @@ def _keys(refs: list[dict[str, Any]], bib_text: str) -> tuple[dict[str, str], li
         keys[old] = key
         new.append({**item, "id": key})
         where = "references.bib"
-        notes.append(Note(where, f"@{key}: added from the citation field's embedded item data (check it)"))
+        notes.append(Note(where, t.text("import_added_entry", entry=key)))
     return keys, new, notes
 
 
@@ -144,7 +149,7 @@ def _same_work(item: dict[str, Any], fields: dict[str, str], family: str, year: 
 def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str, refs: list[dict[str, Any]]) -> None:
     from ..scaffold import new_study
 
-    new_study(into)
+    new_study(into, language=language)
     _clear_examples(into)
     api = doc.ast["pandoc-api-version"]
     pictures = into / "docs" / "bilder"
@@ -152,31 +157,28 @@ def _write(into: Path, doc: Document, res: Result, language: str, bib_text: str,
     for ch in res.chapters:
         dropped = _unlink(ch.blocks, known)
         if dropped:
-            what = f"{len(dropped)} link(s) to places that are not in the text kept as plain text: " + ", ".join(
-                f"#{d}" for d in dict.fromkeys(dropped)
-            )
+            ids = ", ".join(f"#{d}" for d in dict.fromkeys(dropped))
+            what = res.t.text("import_dead_links", n=len(dropped), ids=ids)
             res.notes.append(Note(ch.file, what, todo=True))
         for image in images(ch.blocks):
             _picture(image, doc.media, pictures, ch, res)
-        (into / ch.file).write_text(_markdown(ch.blocks, api), encoding="utf-8")
+        (into / ch.file).write_text(_markdown(ch.blocks, api), encoding="utf-8", newline="\n")
     for ch in res.aside:
         aside = into / "import" / f"{ch.id}.md"
         aside.parent.mkdir(exist_ok=True)
-        aside.write_text(_markdown(ch.blocks, api), encoding="utf-8")
-        why = "the kit makes the table of contents and the reference list itself"
-        if ch.id == "forside":
-            why = "text before the first heading (a title page?): fill in report/study.yaml from it"
-        res.notes.append(Note(f"import/{ch.id}.md", f"«{ch.title}» set aside, not published: {why}", todo=True))
+        aside.write_text(_markdown(ch.blocks, api), encoding="utf-8", newline="\n")
+        why = res.t.text("import_aside_front" if ch.id == "forside" else "import_aside_generated")
+        res.notes.append(Note(f"import/{ch.id}.md", res.t.text("import_aside", title=ch.title, why=why), todo=True))
     _write_quotes(into, res.quotes)
     bib_out = bib_text.rstrip() + "\n\n" if bib_text.strip() else ""
     if refs:
         bib_out += run_pandoc(["-f", "csljson", "-t", "biblatex"], stdin=json.dumps(refs, ensure_ascii=False))
-    (into / "references.bib").write_text(bib_out, encoding="utf-8")
+    (into / "references.bib").write_text(bib_out, encoding="utf-8", newline="\n")
     _write_mkdocs(into, res.chapters, doc.properties.title, language)
     _write_study(into, doc.properties, language, res)
     unknown = [k for ch in res.chapters for k in cite_ids(ch.blocks) if not re.match(r"^[a-z]", k)]
     for k in dict.fromkeys(unknown):
-        res.notes.append(Note("references.bib", f"citation id {k!r} has no entry: add it", todo=True))
+        res.notes.append(Note("references.bib", res.t.text("import_no_entry", id=k), todo=True))
 
 
 def _is_attr(node: Any) -> bool:
@@ -252,10 +254,10 @@ def _picture(image: dict[str, Any], media: Path, folder: Path, ch: ChapterAst, r
     attr[2] = [kv for kv in attr[2] if kv[0] not in ("width", "height")]
     text = stringify(alt)
     if not text:
-        res.notes.append(Note(ch.file, f"picture bilder/{name} has no alt text: write one in Word or here", todo=True))
+        res.notes.append(Note(ch.file, res.t.text("import_no_alt", name=name), todo=True))
     else:
         attr[2].append(["fig-alt", " ".join(text.split())])  # Word's alt text is the picture's text alternative
-        res.notes.append(Note(ch.file, f"picture bilder/{name} extracted, alt text from Word"))
+        res.notes.append(Note(ch.file, res.t.text("import_picture", name=name)))
 
 
 def _markdown(blocks: list[dict[str, Any]], api: list[int]) -> str:
@@ -277,25 +279,26 @@ def _write_quotes(into: Path, quotes: list[QuoteRecord]) -> None:
         by_file.setdefault(Path(q.file).stem, []).append({**record, "text": q.text})
     for stem, records in by_file.items():
         text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=100)
-        (folder / f"{stem}.yaml").write_text(text, encoding="utf-8")
+        (folder / f"{stem}.yaml").write_text(text, encoding="utf-8", newline="\n")
     informants = [{"number": n, "group": ""} for n in sorted({q.informant for q in quotes})]
     text = yaml.safe_dump({"informants": informants}, allow_unicode=True, sort_keys=False)
-    (into / "report" / "informants.yaml").write_text(text, encoding="utf-8")
+    (into / "report" / "informants.yaml").write_text(text, encoding="utf-8", newline="\n")
 
 
 def _write_mkdocs(into: Path, chapters: list[ChapterAst], title: str | None, language: str) -> None:
     path = into / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
-    nav = ["nav:", "  - Forside: index.md"]
+    t = locale_for(language)
+    nav = ["nav:", f"  - {t.text('home')}: index.md"]
     nav += [f"  - {json.dumps(ch.title, ensure_ascii=False)}: {ch.file.removeprefix('docs/')}" for ch in chapters]
-    nav.append("  - Litteraturliste: litteratur.md")
+    nav.append(f"  - {t.text('references')}: litteratur.md")
     text = re.sub(r"^nav:\n(?:[ \t-].*\n?)*", "\n".join(nav) + "\n", text, flags=re.M)
     if title:
         text = re.sub(r"^site_name:.*$", f"site_name: {json.dumps(title, ensure_ascii=False)}", text, flags=re.M)
     text = re.sub(r"^(\s+language:\s*).*$", rf"\g<1>{language}", text, count=1, flags=re.M)
     if "footnotes" not in text:
         text = re.sub(r"^markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n", text, flags=re.M)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def _write_study(into: Path, props: Properties, language: str, res: Result) -> None:
@@ -311,21 +314,21 @@ def _write_study(into: Path, props: Properties, language: str, res: Result) -> N
 
     if props.title:
         put("title", json.dumps(props.title, ensure_ascii=False))
-        res.notes.append(Note(where, "title from the document's properties"))
+        res.notes.append(Note(where, res.t.text("import_title")))
     if props.author and " " in props.author.strip():
         given, family = props.author.strip().rsplit(" ", 1)
         put("given", json.dumps(given, ensure_ascii=False), "  ")
         put("family", json.dumps(family, ensure_ascii=False), "  ")
-        res.notes.append(Note(where, "author from the document's properties (check given and family name)"))
+        res.notes.append(Note(where, res.t.text("import_author")))
     if props.date:
         put("date", props.date.isoformat())
-        res.notes.append(Note(where, "date from the document's properties (last saved): set the submission date"))
+        res.notes.append(Note(where, res.t.text("import_date")))
     put("language", language)
     if not props.language:
-        res.notes.append(Note(where, f"the document names no language; set to {language}: check it", todo=True))
-    path.write_text(text, encoding="utf-8")
+        res.notes.append(Note(where, res.t.text("import_no_language", language=language), todo=True))
+    path.write_text(text, encoding="utf-8", newline="\n")
     res.notes.append(
-        Note(where, "degree, institution, course code, candidate number and supervisor: fill them in", todo=True)
+        Note(where, res.t.text("import_fill_in"), todo=True)
     )
 
 
@@ -345,19 +348,19 @@ def report(docx: Path, props: Properties, language: str, notes: list[Note]) -> s
     """``import-rapport.md``: every change the import made, and what is left for the writer."""
     done = [n for n in notes if not n.todo]
     todo = [n for n in notes if n.todo]
+    t = locale_for(language)
     out = [
-        f"# Importrapport: {docx.name}",
+        f"# {t.text('import_report')}: {docx.name}",
         "",
-        "The import changed structure only, never the words. Everything it did is listed here; "
-        "what it could not do is listed first.",
+        t.text("import_report_intro"),
         "",
-        f"## Left for the writer ({len(todo)})",
+        f"## {t.text('import_left')} ({len(todo)})",
         "",
-        *([f"- `{n.where}`: {n.what}" for n in todo] or ["Nothing."]),
+        *([f"- `{n.where}`: {n.what}" for n in todo] or [t.text("import_nothing_left")]),
         "",
-        f"## Changes made ({len(done)})",
+        f"## {t.text('import_done')} ({len(done)})",
         "",
-        *([f"- `{n.where}`: {n.what}" for n in done] or ["None."]),
+        *([f"- `{n.where}`: {n.what}" for n in done] or [t.text("import_nothing_done")]),
         "",
     ]
     return "\n".join(out)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import Locale, locale_for
+
 Block = dict[str, Any]
 _NUMBER = re.compile(r"^(?:(?:kapittel|kapitel|chapter)\s+)?(\d+(?:\.\d+)*)\.?(?:\s+|$)", re.I)
 _UNNUMBERED = re.compile(
@@ -75,6 +77,8 @@ class Result:
     notes: list[Note] = field(default_factory=list)
     pictures: list[tuple[str, str]] = field(default_factory=list)
     """(extracted file, name under docs/bilder/)."""
+    t: Locale = field(default_factory=lambda: locale_for("nb"))
+    """The study's language: the notes are written in it (the locale table's ``import_*`` strings)."""
 
 
 def slug(text: str) -> str:
@@ -119,7 +123,7 @@ def transform(
     quote_pattern: str = DEFAULT_QUOTE,
 ) -> Result:
     """Split into chapters, renumber nothing, rename citation ids to ``keys``, extract quotes."""
-    res = Result()
+    res = Result(t=locale_for(language))
     blocks: list[Block] = ast.get("blocks", [])
     _cites(blocks, keys, _LOCATOR_TERMS.get(language, _LOCATOR_TERMS["nb"]))
     _walk(blocks, lambda n: _literal_braces(n, res))
@@ -141,7 +145,7 @@ def transform(
                 continue
         (current.blocks if current else front).append(block)
     if front:
-        res.aside.insert(0, ChapterAst("Før første overskrift", "forside", front))
+        res.aside.insert(0, ChapterAst(res.t.text("import_front_matter"), "forside", front))
     pattern = re.compile(quote_pattern, re.I)
     for i, ch in enumerate(res.chapters, 1):
         ch.file = f"docs/{i:02d}-{ch.id}.md"
@@ -156,7 +160,7 @@ def _heading(block: Block, ids: set[str], parents: list[str], res: Result) -> tu
     m = _NUMBER.match(title)
     if m and len(title) > m.end():
         inlines[:] = _drop_prefix(inlines, m.end())
-        res.notes.append(Note(title, f"the hand-typed number «{m.group(1)}» was removed (the kit numbers headings)"))
+        res.notes.append(Note(title, res.t.text("import_heading_number", number=m.group(1))))
         title = stringify(inlines)
     hid = slug(title)
     del parents[level - 1 :]
@@ -206,7 +210,7 @@ def _literal_braces(node: Block, res: Result) -> None:
     text = node["c"] if t == "Str" else node["c"][1]
     if not _JINJA_OPEN.search(text):
         return
-    res.notes.append(Note(text[:40], "template-like braces in the text kept as text ({{ '{{' }})"))
+    res.notes.append(Note(text[:40], res.t.text("import_braces")))
     literal = _JINJA_OPEN.sub(lambda m: "{{ '" + m.group(0) + "' }}", text)
     if t == "Str":
         node["c"] = literal
@@ -296,7 +300,7 @@ def _quote_record(group: list[Block], m: re.Match[str], section: str, ch: Chapte
     words = "\n\n".join(paras).strip().strip('«»"“”').strip()
     qid = _unique(slug(" ".join(words.split()[:4]))[:40].strip("-"), {q.id for q in res.quotes})
     res.quotes.append(QuoteRecord(qid, int(m.group("n")), section, words, ch.file))
-    res.notes.append(Note(ch.file, f"block quote «{words[:50]}…» ({m.group('n')}) became quote {qid}"))
+    res.notes.append(Note(ch.file, res.t.text("import_quote", words=words[:50], number=m.group("n"), id=qid)))
     return {"t": "RawBlock", "c": ["markdown", f'{{{{ quote("{qid}") }}}}']}
 
 
@@ -314,7 +318,7 @@ def _table_captions(blocks: list[Block], res: Result, where: str) -> None:
             continue
         caption[1] = [{"t": "Plain", "c": _drop_prefix(before["c"], m.end())}]
         used.append(i - 1)
-        res.notes.append(Note(where, f"«{text[:60]}» became the caption of the table below it (numbered by the kit)"))
+        res.notes.append(Note(where, res.t.text("import_table_caption", text=text[:60])))
     for i in reversed(used):
         del blocks[i]
 

@@ -77,7 +77,7 @@ def _pictures_as_png(markdown: str, inp: PdfInput, work: Path) -> str:
         name = f"bilde-{len(out) + 1}"
         (work / f"{name}.svg").write_bytes(src.read_bytes())
         page = f'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n#image("{name}.svg")\n'
-        (work / f"{name}.typ").write_text(page, encoding="utf-8")
+        (work / f"{name}.typ").write_text(page, encoding="utf-8", newline="\n")
         try:
             png = typst.compile(str(work / f"{name}.typ"), format="png", ppi=PNG_PPI)
         except RuntimeError as exc:

@@ -20,10 +20,13 @@ Example: `Kontakt meg på kari.nordmann@example.no` → `Kontakt meg på [e-post
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..detect import emails
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO001"
 SEVERITY = "error"

@@ -23,10 +23,13 @@ Example: `ring meg på 412 34 567` → `ring meg på [telefonnummer fjernet]`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..detect import phones
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO002"
 SEVERITY = "error"

@@ -20,10 +20,13 @@ Example: a consent form pasted into an appendix with the signer's fødselsnummer
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..detect import national_ids
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO003"
 SEVERITY = "error"

@@ -36,10 +36,13 @@ Example: `Kari sa at …` with `Kari` on the deny list.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..detect import DenyMatcher
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO004"
 SEVERITY = "error"

@@ -33,11 +33,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..source import Source
 from ..text import names, sentence_at
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO005"
 SEVERITY = "error"

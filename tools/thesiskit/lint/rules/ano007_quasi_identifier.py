@@ -31,11 +31,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ...records.yamlio import line_of, load_yaml
-from ..context import LintContext
 from ..finding import Hit
 from ..text import sentence_at
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO007"
 SEVERITY = "warning"
@@ -52,6 +55,8 @@ def _tenure(workplaces: tuple[str, ...]) -> re.Pattern[str]:
         rf"|\b(\d{{1,2}})\s+år\b[^.!?\n]{{0,25}}\b(?:erfaring|ansiennitet|i\s+(?:{places}))",
         re.I,
     )
+
+
 _AGE = re.compile(r"\b(\d{2})\s+år\s+gammel\b|\bjeg\s+er\s+(\d{2})(?:\s+år)?\b|\bfylte\s+(\d{2})\b", re.I)
 _YEAR = re.compile(r"\b(?:jeg|meg|min|mitt|vi)\b[^.!?\n]{0,40}?\b((?:19[4-9]|20[0-4])\d)\b", re.I)
 _CHEAP = re.compile(r"\d år|\d\d år|(?:19[4-9]|20[0-4])\d|fylte \d")

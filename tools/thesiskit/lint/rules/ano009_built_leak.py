@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..detect import DenyMatcher, emails, national_ids, phones
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO009"
 SEVERITY = "error"

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from .ano008_raw_data import classify
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO010"
 SEVERITY = "warning"

@@ -35,14 +35,17 @@ Example: `{place: motestruktur, kind: anonymitet, original: "Han trekker …", e
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ..config import DenyList
-from ..context import LintContext
 from ..detect import DenyMatcher
 from ..finding import Hit
 from ..source import Source
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "ANO011"
 SEVERITY = "error"

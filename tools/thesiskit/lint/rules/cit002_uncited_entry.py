@@ -19,9 +19,12 @@ Example: `@book{kvale2009, …}` in references.bib and no `@kvale2009` in the te
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT002"
 SEVERITY = "warning"

@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..authors import AuthorIndex
-from ..context import LintContext
 from ..finding import Hit
 from ..plaincite import PlainCitation, PlainWork
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT003"
 SEVERITY = "error"

@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..authors import Near
-from ..context import LintContext
 from ..finding import Hit
 from ..plaincite import Name, names_before
 from ..text import names, sentence_initial
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT004"
 SEVERITY = "error"

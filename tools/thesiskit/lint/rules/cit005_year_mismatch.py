@@ -20,9 +20,12 @@ Example: `Czarniawska (2005) sin sosialkonstruktivisme …` with only `czarniaws
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT005"
 SEVERITY = "error"

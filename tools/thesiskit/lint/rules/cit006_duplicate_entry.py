@@ -27,11 +27,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...cite.bib import BibEntry
 from ...cite.ids import isbns
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT006"
 SEVERITY = "error"

@@ -37,10 +37,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...cite.ids import isbns
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT007"
 SEVERITY = "warning"

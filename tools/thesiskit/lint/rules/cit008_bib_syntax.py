@@ -19,9 +19,12 @@ Example: `author = {Thagaard, Tove,` (no closing brace) — the entry is reporte
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT008"
 SEVERITY = "error"

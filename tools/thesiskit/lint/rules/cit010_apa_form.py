@@ -33,13 +33,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...lang import locale_for
-from ..context import LintContext
 from ..finding import Hit
 from ..plaincite import PlainWork
 from ..source import Source
 from ..text import fold
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT010"
 SEVERITY = "warning"

@@ -17,9 +17,12 @@ Example: `@book{opstad2013, …, status = {reconstructed}}`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT011"
 SEVERITY = "warning"

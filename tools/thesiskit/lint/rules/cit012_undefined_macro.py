@@ -17,9 +17,12 @@ Example: `address = oslo` with no `@string{oslo = {Oslo}}` → `address = {Oslo}
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT012"
 SEVERITY = "error"

@@ -17,9 +17,12 @@ Example: `% biblatex types (@legislation for the one law)` → `% biblatex types
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT013"
 SEVERITY = "error"

@@ -24,12 +24,15 @@ Example: `@book{x, …, journal = {Tidsskrift for velferdsforskning}}`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
 from ...cite.fields import known_fields, unknown_field
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT014"
 SEVERITY = "warning"

@@ -20,11 +20,14 @@ Example: `author = {Hansen, Kari, Olsen, Per}` → `author = {Hansen, Kari and O
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...cite.bib import NAME_FIELDS
 from ...cite.names import parse_names
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "CIT015"
 SEVERITY = "warning"

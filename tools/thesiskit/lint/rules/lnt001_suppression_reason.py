@@ -17,10 +17,13 @@ Example: `<!-- thesis: ignore ANO006 -->` → `<!-- thesis: ignore ANO006 reason
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..registry import registry
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "LNT001"
 SEVERITY = "error"

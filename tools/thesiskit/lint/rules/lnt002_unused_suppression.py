@@ -17,9 +17,12 @@ Example: `<!-- thesis: ignore ANO006 reason="…" -->` above a paragraph that no
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "LNT002"
 SEVERITY = "warning"

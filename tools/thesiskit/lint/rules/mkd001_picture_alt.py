@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..mdtext import images, prose
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "MKD001"
 SEVERITY = "error"
@@ -41,7 +44,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                     yield source.hit(
                         m.start(),
                         m.end(),
-                        f"figure {m.group('src')!r} has no text alternative: add fig-alt=\"…\" (what it shows)",
+                        f'figure {m.group("src")!r} has no text alternative: add fig-alt="…" (what it shows)',
                     )
             elif not m.group("desc").strip():
                 yield source.hit(
@@ -49,7 +52,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                 )
         for m in _IMG_TAG.finditer(prose(source)):
             if not re.search(r"\balt\s*=\s*[\"'][^\"']*\S", m.group(0)):
-                yield source.hit(m.start(), m.end(), "<img> without a text alternative: add alt=\"…\"")
+                yield source.hit(m.start(), m.end(), '<img> without a text alternative: add alt="…"')
     if ctx.records is None:
         return
     by_path = {s.path: s for s in ctx.records_text}

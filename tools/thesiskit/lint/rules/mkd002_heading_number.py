@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..mdtext import headings
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "MKD002"
 SEVERITY = "error"

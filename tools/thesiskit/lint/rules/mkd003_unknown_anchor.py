@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...render.env import KIT_TEMPLATES
-from ..context import LintContext
 from ..finding import Hit
 from ..mdtext import prose
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "MKD003"
 SEVERITY = "error"

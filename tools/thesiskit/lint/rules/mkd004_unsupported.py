@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..mdtext import images, prose
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "MKD004"
 SEVERITY = "error"

@@ -22,10 +22,13 @@ Example: `nav: [{Metode: 03-metode.md}]` with no docs/03-metode.md.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "SRC001"
 SEVERITY = "error"

@@ -21,10 +21,13 @@ Example: `informant: fire` in a quote record (a number is expected).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "SRC002"
 SEVERITY = "error"

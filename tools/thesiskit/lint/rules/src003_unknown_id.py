@@ -24,10 +24,13 @@ Example: `{{ quote("for-sentt") }}` when the quote is `for-sent`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "SRC003"
 SEVERITY = "error"

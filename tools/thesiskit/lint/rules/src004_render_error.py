@@ -19,10 +19,13 @@ Example: `{{ quote("kjekk-jobb" }}` (a missing parenthesis).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "SRC004"
 SEVERITY = "error"

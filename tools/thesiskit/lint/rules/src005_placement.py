@@ -18,10 +18,13 @@ Example: two headings `{#oppsummering}` in different chapters.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..context import LintContext
 from ..finding import Hit
 from ..problems import hits
+
+if TYPE_CHECKING:
+    from ..context import LintContext
 
 CODE = "SRC005"
 SEVERITY = "error"

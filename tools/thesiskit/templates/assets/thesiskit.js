@@ -1,4 +1,11 @@
-// thesiskit: the "Kopier referansen" button copies the citation text next to it.
+// thesiskit: the strings this script says, in the site's language (the kit's locale table, written
+// into every page by the theme override as JSON). No fallback words: a page without them says nothing.
+const thesiskitStrings = (() => {
+  const data = document.getElementById("thesiskit-strings");
+  try { return data ? JSON.parse(data.textContent) : {}; } catch (err) { return {}; }
+})();
+
+// thesiskit: the copy button (data-copy) copies the citation text next to it.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button[data-copy]");
   if (!button) return;
@@ -7,14 +14,14 @@ document.addEventListener("click", async (event) => {
   const text = source.innerText.trim();
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = "Kopiert";
+    if (thesiskitStrings.copied) button.textContent = thesiskitStrings.copied;
   } catch (err) {
     const range = document.createRange();
     range.selectNodeContents(source);
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    button.textContent = "Merket – trykk Ctrl+C";
+    if (thesiskitStrings.copy_selected) button.textContent = thesiskitStrings.copy_selected;
   }
 });
 
@@ -24,13 +31,13 @@ document.addEventListener("click", async (event) => {
 for (const label of document.querySelectorAll('.md-header label.md-header__button[for="__drawer"], .md-header label.md-header__button[for="__search"]')) {
   const toggle = document.getElementById(label.htmlFor);
   if (!toggle) continue;
-  const english = document.documentElement.lang.startsWith("en");
   const search = document.querySelector(".md-search__input");
-  const name = toggle.id === "__drawer" ? (english ? "Menu" : "Meny") : (search && search.getAttribute("aria-label")) || "Søk";
+  const name = toggle.id === "__drawer" ? thesiskitStrings.menu
+    : (search && search.getAttribute("aria-label")) || thesiskitStrings.search;
   const sync = () => label.setAttribute("aria-expanded", String(toggle.checked));
   label.tabIndex = 0;
   label.setAttribute("role", "button");
-  label.setAttribute("aria-label", name);
+  if (name) label.setAttribute("aria-label", name);
   sync();
   toggle.addEventListener("change", sync);
   label.addEventListener("keydown", (event) => {
@@ -63,16 +70,12 @@ document.addEventListener("keydown", (event) => {
   const config = document.getElementById("__config");
   const t = (config && JSON.parse(config.textContent).translations) || {};
   const lang = document.documentElement.lang;
-  const words = {
-    nb: ["Søk", "Lukk søket", "Filtre", "Søkeresultater", "Stikkord", "Laster søket …",
-      "Søket er ikke tilgjengelig. Last inn siden på nytt for å prøve igjen."],
-    nn: ["Søk", "Lukk søket", "Filter", "Søkjeresultat", "Stikkord", "Lastar søket …",
-      "Søket er ikkje tilgjengeleg. Last inn sida på nytt for å prøve igjen."],
-  }[lang.startsWith("nn") ? "nn" : lang.startsWith("en") ? "en" : "nb"];
-  if (!words) return;
+  const s = thesiskitStrings;
   const english = ["Search", "Close search", "Filters", "Search results", "Tags", "Loading search\u2026",
     "Search is unavailable. Reload the page to try again."];
-  const table = new Map(english.map((word, i) => [word, words[i]]));
+  const words = [s.search, s.search_close, s.search_filters, s.search_results, s.search_tags, s.search_loading,
+    s.search_unavailable];
+  const table = new Map(english.map((word, i) => [word, words[i]]).filter(([, said]) => said));
   if (t["search.result.placeholder"]) table.set("placeholder:Search", t["search.result.placeholder"]);
   if (t["search.result.none"]) table.set("No results", t["search.result.none"]);
   const count = (text) => {

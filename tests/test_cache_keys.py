@@ -1,0 +1,176 @@
+"""Every kind of build/.cache entry is keyed by every input it is made from.
+
+One copy of the mini sample is edited step by step; after each edit the keys of all kinds are
+computed again, and each kind the edit feeds must have a new key (and the kinds it does not feed
+keep theirs, so that a key is not merely new on every run). A key function that leaves an input
+out (say the figure records out of ``figures_key``) fails here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from thesiskit.build import draw_figures, figures_key, pdf_input, pdf_key, site_key, site_tree
+from thesiskit.cite.bib import bib_key, parse_bib
+from thesiskit.cite.citeproc import citeproc_key
+from thesiskit.lang import locale_for
+from thesiskit.project import open_project
+from thesiskit.render.env import make_env
+from thesiskit.study import read_sources
+
+from .conftest import SAMPLES
+
+Edit = Callable[[Path], None]
+
+
+def _replace(rel: str, old: str, new: str) -> Edit:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text("utf-8")
+        assert old in text, f"{rel}: {old!r} not found (the sample changed?)"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return edit
+
+
+def _write(rel: str, text: str) -> Edit:
+    def edit(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, "utf-8")
+
+    return edit
+
+
+def _epoch(value: str) -> Edit:
+    def edit(root: Path) -> None:
+        os.environ["SOURCE_DATE_EPOCH"] = value
+
+    return edit
+
+
+def _pdf_template(root: Path) -> None:
+    from thesiskit.render.env import KIT_TEMPLATES
+
+    kit = (KIT_TEMPLATES / "pdf" / "quote.md.j2").read_text("utf-8")
+    _write("templates/pdf/quote.md.j2", kit + "\n")(root)
+
+
+# (what is edited, the edit, the kinds whose key must change); every other kind must keep its key
+EDITS: list[tuple[str, Edit, set[str]]] = [
+    (
+        "a figure record",
+        _replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk"),
+        {"figures", "pdf", "site"},
+    ),
+    ("the informants", _replace("report/informants.yaml", "Ansatt: 5 år", "Ansatt: 6 år"), {"figures", "pdf", "site"}),
+    (
+        "a chapter",
+        _replace("docs/02-funn.md", "Stoltheten kan forstås", "Stoltheten kan kanskje forstås"),
+        {"pdf", "site"},
+    ),
+    (
+        "references.bib",
+        _replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren"),
+        {"bib", "citeproc", "pdf", "site"},
+    ),
+    (
+        "study metadata",
+        _replace("report/study.yaml", "supervisor: Ola Veileder", "supervisor: Ola Veiledersen"),
+        {"pdf", "site"},
+    ),
+    ("the build date", _epoch("1800000000"), {"pdf", "site"}),
+    ("a PDF template of the study", _pdf_template, {"pdf", "site"}),
+    (
+        "mkdocs.yml",
+        _replace("mkdocs.yml", "site_name: Et lite eksempel", "site_name: Et lite, redigert eksempel"),
+        {"site"},
+    ),
+    (
+        "the study's language",
+        _replace("report/study.yaml", "language: nb", "language: nn"),
+        {"figures", "citeproc", "pdf", "site"},
+    ),
+]
+
+
+def _keys(study: Path, work: Path) -> dict[str, str]:
+    src = read_sources(open_project(study))
+    figures = draw_figures(src, work / "figures")
+    tree, pages, head = site_tree(src, figures, work / "markdown", has_pdf=True)
+    bib_text = src.project.bib.read_text("utf-8")
+    return {
+        "figures": figures_key(src),
+        "bib": bib_key(bib_text, "references.bib"),
+        "citeproc": citeproc_key("[@hansen2010]", [bib_text], locale_for(src.records.study.language)),
+        "pdf": pdf_key(pdf_input(src, figures, False, "typst")),
+        "pdf-submission": pdf_key(pdf_input(src, figures, True, "typst")),
+        "site": site_key(src.project, tree, pages, head, "mkdocs"),
+    }
+
+
+def test_each_kind_of_key_changes_with_each_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    study = tmp_path / "study"
+    shutil.copytree(SAMPLES / "mini", study, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    before = _keys(study, study / "build" / "w0")
+    assert before["pdf"] != before["pdf-submission"], "the submission's PDF has its own key"
+    for n, (what, edit, feeds) in enumerate(EDITS, 1):
+        edit(study)
+        after = _keys(study, study / "build" / f"w{n}")
+        changed = {kind for kind in after if after[kind] != before[kind]}
+        expected = feeds | ({"pdf-submission"} if "pdf" in feeds else set())  # the same inputs, but its flag
+        missing, extra = expected - changed, changed - expected
+        assert not missing, f"editing {what} did not change the key of {sorted(missing)}"
+        assert not extra, f"editing {what} changed the key of {sorted(extra)}, which it does not feed"
+        before = after
+
+
+def test_citeproc_key_covers_clusters_bibliographies_and_locale() -> None:
+    nb, nn = locale_for("nb"), locale_for("nn")
+    base = citeproc_key("[@a]", ["@book{a}"], nb)
+    assert (
+        len(
+            {
+                base,
+                citeproc_key("[@b]", ["@book{a}"], nb),
+                citeproc_key("[@a]", ["@book{b}"], nb),
+                citeproc_key("[@a]", ["@book{a}", "@book{c}"], nb),
+                citeproc_key("[@a]", ["@book{a}"], nn),
+            }
+        )
+        == 5
+    )
+
+
+def test_bib_entry_damaged_is_parsed_again(tmp_path: Path) -> None:
+    text = "@book{a, author = {Hansen, Per}, title = {Tittel}, year = {2010}}\n"
+    first = parse_bib(text, "references.bib", cache=tmp_path)
+    (entry,) = tmp_path.glob("bib-*.json")
+    entry.write_bytes(entry.read_bytes().replace(b"Tittel", b"Titel"))
+    again = parse_bib(text, "references.bib", cache=tmp_path)
+    assert again.entries["a"].fields["title"] == first.entries["a"].fields["title"] == "Tittel"
+    assert bib_key(text, "references.bib") != bib_key(text, "other.bib")
+
+
+def test_jinja_bytecode_entry_is_checked_and_keyed_by_syntax(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    (templates / "site").mkdir(parents=True)
+    (templates / "site" / "x.md.j2").write_text("Hei {{ 1 + 1 }}{## c ##}!\n", "utf-8")
+    cache = tmp_path / "cache"
+    assert make_env(templates, cache).get_template("site/x.md.j2").render() == "Hei 2!\n"
+    (entry,) = cache.glob("jinja-*.bin")
+    entry.write_bytes(entry.read_bytes()[:-5])  # truncated
+    assert make_env(templates, cache).get_template("site/x.md.j2").render() == "Hei 2!\n"
+    assert entry.is_file(), "the damaged entry was written again"
+    # an environment with other syntax compiles the same file differently: not the same entry
+    other = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=make_env(None, cache).bytecode_cache
+    )
+    assert other.get_template("site/x.md.j2").render() == "Hei 2!"  # Jinja default: no trailing newline
+    assert len(list(cache.glob("jinja-*.bin"))) == 2
