@@ -174,3 +174,20 @@ def test_jinja_bytecode_entry_is_checked_and_keyed_by_syntax(tmp_path: Path) -> 
     )
     assert other.get_template("site/x.md.j2").render() == "Hei 2!"  # Jinja default: no trailing newline
     assert len(list(cache.glob("jinja-*.bin"))) == 2
+
+
+def test_figures_entry_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged study draws no figure again (the sample has graphs and a table, which is not drawn)."""
+    import thesiskit.figures.svg
+
+    study = tmp_path / "study"
+    shutil.copytree(SAMPLES / "mini", study, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    src = read_sources(open_project(study))
+    first = draw_figures(src, study / "build" / "f1")
+    monkeypatch.setattr(thesiskit.figures.svg, "render_svg", _not_drawn)
+    again = draw_figures(src, study / "build" / "f2")
+    assert {k: p.read_bytes() for k, p in again.items()} == {k: p.read_bytes() for k, p in first.items()}
+
+
+def _not_drawn(*args: object, **kwargs: object) -> str:
+    raise AssertionError("a figure was drawn again although nothing changed")

@@ -203,3 +203,69 @@ def test_safe_build_sandboxes_chapters_and_refuses_hooks(study: Path, capsys: py
     _append("mkdocs.yml", "hooks:\n  - hooks.py\n")(study)
     assert main(["build", "--project", str(study), "--no-pdf", "--safe"]) == 2
     assert "mkdocs.yml:" in capsys.readouterr().err
+
+
+def test_a_study_that_cites_nothing_builds_without_references_bib(tmp_path: Path) -> None:
+    """No references.bib and no citation: site and PDF are built (a citation would be CIT001 in the gate)."""
+    import re
+
+    from thesiskit.scaffold import new_study
+
+    root = tmp_path / "study"
+    new_study(root)
+    (root / "references.bib").unlink()
+    for page in (root / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\[@[^\]]*\]|@eksempel2020", "", text), encoding="utf-8")
+    assert "@" not in "".join(p.read_text(encoding="utf-8") for p in (root / "docs").rglob("*.md"))
+    assert main(["build", "--project", str(root)]) == 0
+    assert (root / "site" / "index.html").is_file() and (root / "build" / "thesis.pdf").is_file()
+    assert not (root / "references.bib").exists()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, small file system (tmpfs) at tmp_path/disk, unmounted afterwards."""
+    import os
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (.ci/run runs as root); the simulated ENOSPC case runs anyway")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", str(disk)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"mount -t tmpfs failed here ({done.stderr.strip() or done.returncode}); the simulated ENOSPC case runs anyway")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_full_disk_is_exit_2_one_line_and_outputs_intact(
+    good: Path, tiny_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The study on a real file system with 512 KiB left: the build runs out of space while staging."""
+    import os
+
+    root = tiny_disk / "mini"
+    shutil.copytree(good, root)
+    _replace("docs/vedlegg.md", "Informasjonsskriv", "Et informasjonsskriv")(root)
+    shutil.rmtree(root / "build" / ".cache")  # every result is made (and written) again
+    before = _digest(root)
+    left = 512 * 1024
+    stat = os.statvfs(tiny_disk)
+    with (tiny_disk / "filler").open("wb") as fh:
+        remaining = stat.f_bavail * stat.f_frsize - left
+        while remaining > 0:
+            remaining -= fh.write(b"\0" * min(remaining, 1 << 20))
+    code = main(["build", "--project", str(root)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert code == 2, err
+    assert len(errors) == 1, err
+    assert "No space left on device" in errors[0] and "disk is full" in errors[0], errors[0]
+    assert _digest(root) == before
+    assert not list((root / "build").glob(".staging-*"))
+    (tiny_disk / "filler").unlink()
+    assert main(["build", "--project", str(root)]) == 0  # with room again it builds

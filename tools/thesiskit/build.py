@@ -38,6 +38,7 @@ from .site.cff import citation_cff
 from .site.citation import place_cluster, thesis_bibtex, thesis_key
 from .site.pages import finding_places
 from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
+from .stamp import remember, stamp_key, up_to_date
 from .study import Sources, read_sources
 from .word.write import build_docx
 
@@ -62,12 +63,18 @@ class BuildOptions:
 def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
     """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
     project = open_project(project_dir)
-    with publish_lock(project):
-        recover(project)  # a build killed while publishing: finish that first
+    stamp = stamp_key(project, options, _commit_date(project))
+    if (shown := up_to_date(project, stamp)) is not None:  # nothing changed since the last build
+        _show_warnings([Finding(**f) for f in shown])
+        console.print(f"[green]Up to date[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
+        return project
     with step("Reading sources"):
-        src = read_sources(project)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-    (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
+        src = read_sources(project, fresh=False)  # as hashed for the stamp: each file read once
+    findings: list[Finding] = []
+    with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
+        recover(project)  # a build killed while publishing: finish that first
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+        (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -84,7 +91,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
-                    run_gate(src, strict=options.strict)
+                    findings = run_gate(src, strict=options.strict)
             # … and builds the site, linking to a placeholder that the new PDF replaces.
             if options.site:
                 old_pdf = project.build / "thesis.pdf"
@@ -122,6 +129,7 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
         with step("Publishing"):
             with publish_lock(project):
                 swap_in(project, staging)
+            remember(project, stamp, [dataclasses.asdict(f) for f in findings])
             prune_cache(project.cache)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -141,7 +149,7 @@ def _drawn_figures(src: Sources, folder: Path) -> dict[str, Path]:
     records = src.records
     key = figures_key(src)
     svgs = read_entry(src.project.cache, "figures", key)
-    if isinstance(svgs, dict) and set(svgs) == set(records.figures):
+    if isinstance(svgs, dict) and set(svgs) == {fid for fid, fig in records.figures.items() if fig.kind == "graph"}:
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
         for fid, svg in svgs.items():
@@ -182,8 +190,9 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         texts.append(f"[@{thesis_key(records.study)}]")
         places = finding_places(records, rendered, src.config.site_url)
         texts += [place_cluster(records.study, place) for place in places.values()]
+        bibs = [project.bib] if project.bib.exists() else []  # no references.bib: nothing is cited (the gate says)
         cp = run_citeproc(
-            texts, [project.bib, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
+            texts, [*bibs, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
         )
         cited = link_citations(rendered, clusters, cp)
     with step("Writing the Markdown tree"):
@@ -193,9 +202,7 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:
     """Pages for the PDF in reading order: home page left out, the reference list in its place."""
-    rendered = render_chapters(
-        src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs
-    )
+    rendered = render_chapters(src.chapters, src.records, src.env, "pdf", submission=submission, docs=src.project.docs)
     rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
@@ -308,6 +315,11 @@ def source_date(project: Project, study: Study) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
 
 
+def _commit_date(project: Project) -> str:
+    committed = last_commit_time(project.root)
+    return committed.isoformat() if committed else ""
+
+
 def last_commit_time(root: Path) -> dt.datetime | None:
     """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
     git = shutil.which("git")
@@ -341,13 +353,14 @@ SHOWN_WARNINGS = 5
 """How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
 
-def run_gate(src: Sources, *, strict: bool = False) -> None:
+def run_gate(src: Sources, *, strict: bool = False) -> list[Finding]:
     """Run ``thesis lint`` on the sources as read; refuse to go on while any error stands (or, strict, any warning).
 
     The warnings are shown every time: their count, the first few, and how to see them all. The gate
     does not render again: the build renders the chapters itself and stops on the same problems.
+    Returns the findings (kept with the build's stamp, to be shown again when nothing changed).
     """
-    from .lint import LintOptions, has_errors, lint_reading
+    from .lint import LintOptions, lint_reading
 
     key = cache_key("gate", inputs_digest(src.project))
     stored = read_entry(src.project.cache, "gate", key)
@@ -358,8 +371,8 @@ def run_gate(src: Sources, *, strict: bool = False) -> None:
         if not any(f.internal for f in findings):
             write_entry(src.project.cache, "gate", key, [dataclasses.asdict(f) for f in findings])
     _stop_on(findings, strict, "thesis lint")
-    if not has_errors(findings, strict):
-        _show_warnings(findings)
+    _show_warnings(findings)
+    return findings
 
 
 def check_submission(src: Sources, pdf: Path) -> None:

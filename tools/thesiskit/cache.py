@@ -154,8 +154,12 @@ def restore_folder(cache: Path, kind: str, key: str, folder: Path) -> bool:
     if _tree_hashes(source) != hashes:  # damaged or changed since: built again
         shutil.rmtree(source, ignore_errors=True)
         return False
-    shutil.copytree(source, folder)
-    os.utime(source)  # recently used: kept when the cache is pruned
+    try:
+        shutil.copytree(source, folder)
+        os.utime(source)  # recently used: kept when the cache is pruned
+    except OSError:  # pruned by another build meanwhile: built again
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
     return True
 
 

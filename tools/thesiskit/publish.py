@@ -117,19 +117,27 @@ def _in_use(staging: Path) -> bool:
 
 @contextlib.contextmanager
 def publish_lock(project: Project) -> Iterator[None]:
-    """One build of a study publishes (or recovers) at a time: an advisory lock on build/.lock (POSIX)."""
+    """One build of a study publishes (or recovers, or starts) at a time: a lock on build/.lock.
+
+    ``filelock``: an OS lock on POSIX and Windows alike, released when the process dies. A second
+    build says that it waits, then waits.
+    """
+    from filelock import FileLock, Timeout
+
+    from .log import console
+
     project.build.mkdir(parents=True, exist_ok=True)
-    with (project.build / ".lock").open("a+b") as fh:
-        try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks here; a second build there runs unguarded
-            yield
-            return
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    lock = FileLock(project.build / ".lock", preserve_lock_file=True)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        where = project.rel(project.build / ".lock")
+        console.print(f"Another build of this study is publishing ({where}); waiting …")
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 _PER_FILE = {"cites", "jinja", "lintfile"}

@@ -62,9 +62,9 @@ class Reading:
         return Sources(self.project, self.config, self.records, self.bib, self.chapters, self.env, self)
 
 
-def read_sources(project: Project) -> Sources:
+def read_sources(project: Project, *, fresh: bool = True) -> Sources:
     """The study for the build: :func:`read_study`, raising its problems."""
-    return read_study(project).sources()
+    return read_study(project, fresh=fresh).sources()
 
 
 def read_study(project: Project, *, jinja_cache: bool = True, fresh: bool = True) -> Reading:
