@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +25,11 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 @dataclass
 class Built:
-    """A study built to PDF: where, what went in, and how long each variant took."""
+    """A study built to PDF: where and what went in."""
 
     root: Path
     src: Sources
     figures: dict[str, Path]
-    seconds: dict[str, float]
 
     def pdf(self, submission: bool = False) -> Path:
         """Path of the built PDF."""
@@ -40,9 +38,7 @@ class Built:
     def build(self, submission: bool, out: Path | None = None) -> Path:
         """Build one variant (again) to ``out``."""
         out = out or self.pdf(submission)
-        t0 = time.perf_counter()
         build_pdf(pdf_input(self.src, self.figures, submission, "typst"), out)
-        self.seconds["submission" if submission else "thesis"] = time.perf_counter() - t0
         return out
 
     def expected(self, submission: bool = False, min_pages: int = 1) -> Expected:
@@ -78,7 +74,7 @@ def build_copy(source: Path, dest: Path, *, submission: bool = True) -> Built:
         write_stand_in_bib(dest)
     src = read_sources(open_project(dest))
     figures = write_figures(src.records, dest / "build" / "figures")
-    built = Built(dest, src, figures, {})
+    built = Built(dest, src, figures)
     built.build(False)
     if submission:
         built.build(True)
