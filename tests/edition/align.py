@@ -107,6 +107,8 @@ class Deviation:
     line: int
     source: str
     edition: str
+    before: str = ""  # the source's words just before and after the stretch (three each)
+    after: str = ""
 
     def __str__(self) -> str:
         return f"thesis.txt:{self.line}: «{self.source}» → «{self.edition}»"
@@ -122,7 +124,8 @@ def deviations(site: Path, source: Path = SOURCE) -> list[Deviation]:
         if tag == "equal":
             continue
         line = src_lines[min(i1, len(src_lines) - 1)]
-        out.append(Deviation(line, " ".join(src[i1:i2]), " ".join(ed[j1:j2])))
+        around = (" ".join(src[max(0, i1 - 3) : i1]), " ".join(src[i2 : i2 + 3]))
+        out.append(Deviation(line, " ".join(src[i1:i2]), " ".join(ed[j1:j2]), *around))
     return out
 
 

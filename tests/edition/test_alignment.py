@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import REPO, SOURCE_TXT
 from thesiskit.project import open_project
 from thesiskit.records import load_records
+from thesiskit.records.schema import Change
 
 from .align import Deviation, deviations, words
 
@@ -26,6 +27,7 @@ RECORDS = load_records(open_project(REPO))
 PRONOUNS = {("han", "hun"), ("hans", "hennes"), ("ham", "henne")}
 MARKS = {"telefonnummer": "telefonnummer", "epostadresse": "e-postadresse", "lenke": "lenke", "navn": "navn"}
 STYLE = re.compile(r"^(?:et al|og|\d+ \d+)$")
+MOVED_MIN = 8  # words: a shorter stretch found elsewhere is a coincidence, not a move
 
 
 def _letters(text: str) -> str:
@@ -55,7 +57,9 @@ def _marks(d: Deviation) -> list[str] | None:
 def _explained(d: Deviation, records: str, figure: set[str], moved: tuple[str, str]) -> bool:
     if d.source.startswith(("http", "https")) and not d.edition:
         return True  # a link annotation line of the PDF (each kind has a record)
-    if (d.edition and _letters(d.edition) in moved[0]) or (d.source and _letters(d.source) in moved[1]):
+    if len((d.source or d.edition).split()) >= MOVED_MIN and (
+        (d.edition and _letters(d.edition) in moved[0]) or (d.source and _letters(d.source) in moved[1])
+    ):
         return True  # moved, not changed (the reading order of the NSD letter has a record)
     if d.source == "ibid" or STYLE.match(d.source) or STYLE.match(d.edition):
         return True
@@ -64,7 +68,28 @@ def _explained(d: Deviation, records: str, figure: set[str], moved: tuple[str, s
     src = d.source.split()
     if len(src) > 15 and sum(w in figure for w in src) >= 0.8 * len(src):
         return True  # a figure flattened into lines, drawn again from its records
+    if max(len(src), len(d.edition.split())) < 3:
+        return bool(_placed(d))  # a word or two: only a record of this very place explains it
     return all(_letters(part) in records for part in (d.source, d.edition) if part)
+
+
+def _placed(d: Deviation) -> list[Change]:
+    """The records whose original holds this stretch with a neighbouring word of the source (for an
+    insertion: the words on either side of it), and whose edition gives the edition's words (or a
+    citation key, which the citation style renders)."""
+    b, a = d.before.split(), d.after.split()
+    if d.source:
+        keys = [" ".join([*b[-1:], d.source]), " ".join([d.source, *a[:1]])]
+    else:
+        keys = [" ".join(b[-2:]), " ".join(a[:2]), " ".join([*b[-1:], *a[:1]])]
+    found = []
+    for c in RECORDS.changes:
+        if not c.original or not any(_letters(k) in _letters(c.original) for k in keys):
+            continue
+        if d.edition and "@" not in c.edition and _letters(d.edition) not in _letters(f"{c.edition} {c.note or ''}"):
+            continue
+        found.append(c)
+    return found
 
 
 @pytest.mark.skipif(not SOURCE_TXT.is_file(), reason=f"submitted text not found at {SOURCE_TXT}")

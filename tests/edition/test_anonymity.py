@@ -75,3 +75,20 @@ def test_submission_pdf_has_no_edition_marks_and_no_page_markers(real_build: Pat
     assert "[?]" not in text and "[s. " not in text and "Utgavens merknad" not in text
     edition = normalize(Pdf(real_build / "build" / "thesis.pdf").text)
     assert "[?]" in edition and "[s. 57]" in edition and "Utgavens merknad" in edition
+
+
+def test_no_published_output_repeats_the_old_pronoun_records(real_build: Path) -> None:
+    """The records before c4d9d87 (still in the git history) said where a pronoun «røper informantens
+    kjønn» and wrote «[kjønnet pronomen]» for it; nothing published may say so again: the site, the
+    Markdown tree it is built from, both PDFs and CITATION.cff."""
+    from pypdf import PdfReader
+
+    texts = {str(p.relative_to(real_build)): p.read_text("utf-8") for p in (real_build / "site").rglob("*.html")}
+    texts |= {str(p.relative_to(real_build)): p.read_text("utf-8") for p in (real_build / "build").rglob("*.md")}
+    texts["CITATION.cff"] = (real_build / "CITATION.cff").read_text("utf-8")
+    for pdf in ("thesis.pdf", "thesis-submission.pdf"):
+        texts[pdf] = " ".join(p.extract_text() or "" for p in PdfReader(real_build / "build" / pdf).pages)
+    assert len(texts) > 40
+    for name, text in texts.items():
+        flat = re.sub(r"\s+", " ", text)
+        assert "røper informantens kjønn" not in flat and "kjønnet pronomen" not in flat, name

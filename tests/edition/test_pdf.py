@@ -84,6 +84,17 @@ def test_submission_is_the_text_as_submitted(real_pdfs: Built) -> None:
     assert "Jeg, kandidat 115, er deltidsstudent" in text
     assert "i kandidat 115 sitt forskningsprosjekt" in text
     assert "Kandidatnummer 115," not in text and "Kandidatnummer 115 sitt" not in text
+    # no edition statement or edition date anywhere: text, contents (the PDF's outline) and metadata
+    assert "Denne utgaven" not in text and "Vitenskapelig utgave" not in text
+    assert "desember 2026" not in text and "2026" not in text and "Utgavens merknad" not in text
+    outline = _titles(reader.outline)
+    assert "Litteraturliste" in outline and not any("utgave" in title.lower() for title in outline)
+    assert not any("utgave" in str(v).lower() for v in (reader.metadata or {}).values())
     edition = normalize("\n".join(p.extract_text() or "" for p in PdfReader(real_pdfs.pdf()).pages))
     assert "Om denne utgaven" in edition and "Rekonstruert av utgaven" in edition
     assert "Denne utgaven" in normalize(PdfReader(real_pdfs.pdf()).pages[0].extract_text())
+
+
+def _titles(outline: list) -> list[str]:  # type: ignore[type-arg]
+    """Every title of a pypdf outline, nested entries included."""
+    return [t for o in outline for t in (_titles(o) if isinstance(o, list) else [o.title])]

@@ -154,3 +154,11 @@ def test_citation_cff_is_valid(real_build: Path) -> None:
     assert data["authors"][0] == {"family-names": "Vatnøy", "given-names": "Sølvi"}
     assert data["preferred-citation"]["type"] == "thesis"
     assert data["date-released"] == "2026-12-01" and "license" not in data
+
+
+def test_the_edition_does_not_call_its_text_verbatim(real_build: Path) -> None:
+    """Pronouns, redactions and citation forms are changed (each recorded): the edition's own pages
+    may not say the text is reproduced word for word (#15: «Teksten er gjengitt ordrett»)."""
+    for page in ("index.html", "om-utgaven/index.html"):
+        text = (real_build / "site" / page).read_text(encoding="utf-8")
+        assert "Om denne utgaven" in text and "ordrett" not in text, page

@@ -103,6 +103,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "hooks outside": (_append("mkdocs.yml", "hooks:\n  - ../x.md\n"), "mkdocs.yml:28: hooks names ../x.md, which is outside"),
     "figure file outside": (lambda r: (r / "report/figures/bilde.yaml").write_text("id: bilde\ncaption: Et bilde\nalt: Et bilde\nkind: image\nfile: ../../../x.md\n"), "report/figures/bilde.yaml:1: figure 'bilde': file ../../../x.md is outside"),
     "front_page outside": (_append("report/study.yaml", "front_page: ../x.md\n"), "report/study.yaml:20: front_page is outside the study's folder"),
+    "picture symlinked out (PDF too)": (lambda r: ((r / "docs/bilde.png").symlink_to(r.parent / "x.png"), (r.parent / "x.png").write_bytes(b"\x89PNG"), _append("docs/vedlegg.md", '\n![Bilde](bilde.png){fig-alt="Et bilde"}\n')(r)), "docs/bilde.png (a symbolic link) leads outside"),
     "build/.cache is a file": (lambda r: (shutil.rmtree(r / "build" / ".cache"), (r / "build" / ".cache").write_text("x")), "build/.cache"),
 }  # fmt: skip
 OK = {"date before 1970 (PDF too)", "date after 2106", "BOM at a chapter's start", "figure rows [[]]"}

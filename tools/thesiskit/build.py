@@ -206,7 +206,8 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     rendered = resolve_refs(rendered, "pdf", {c.path: c.text for c in src.chapters})
     # the edition marks the entries it reconstructed; the submission is the text as submitted
     reconstructed = [] if submission else [k for k, e in src.bib.entries.items() if e.reconstructed]
-    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed)
+    described = not submission and any(e.described for e in src.bib.entries.values())
+    refs_md = render(src.env, "pdf/references.md.j2", reconstructed=reconstructed, described=described)
     refs = Page(REFERENCES_PAGE, locale_for(src.records.study.language).text("references"), refs_md)
     pages = [p for p in rendered.pages if p.path != "index.md"]
     if submission:  # the text as submitted: no page of the edition's own (`# … {.edition-only}`)

@@ -68,6 +68,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Entries marked *reconstructed* are built from the citation in the text and not checked"
         " against a catalogue or the work itself.",
     },
+    "described_note": {
+        "nb": "En tittel i hakeparentes er ikke verkets egen, men en beskrivelse: verket har ingen tittel,"
+        " eller tittelen er ikke kjent.",
+        "nn": "Ein tittel i hakeparentes er ikkje verket sin eigen, men ei skildring: verket har ingen tittel,"
+        " eller tittelen er ikkje kjend.",
+        "en": "A title in square brackets is not the work's own but a description: the work has no title,"
+        " or its title is not known.",
+    },
     "evidence_quotes": {
         "nb": "Sitater som belegger funnet",
         "nn": "Sitat som underbyggjer funnet",

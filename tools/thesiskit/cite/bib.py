@@ -70,6 +70,11 @@ class BibEntry:
         """Whether the entry is marked as not yet verified (``status = {reconstructed}``)."""
         return self.fields.get("status", "").strip().lower() == "reconstructed"
 
+    @property
+    def described(self) -> bool:
+        """Whether the title is a description in square brackets, as APA gives a work without a (known) title."""
+        return self.fields.get("title", "").lstrip().startswith("[")
+
 
 @dataclass
 class Bibliography:

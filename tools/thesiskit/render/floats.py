@@ -316,6 +316,10 @@ class _Numberer:
             elif part not in ("", "."):
                 parts.append(part)
         name = "/".join(parts)
+        study = self.docs.parent.resolve() if self.docs is not None else None  # Project.docs is <study>/docs
+        if self.docs is not None and study is not None and not (self.docs / name).resolve().is_relative_to(study):
+            self.problem(text, f"picture {src!r}: docs/{name} (a symbolic link) leads outside the study's folder")
+            return src
         if self.docs is not None and not (self.docs / name).is_file():
             self.problem(text, f"picture {src!r}: docs/{name} does not exist")
             return src

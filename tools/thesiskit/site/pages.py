@@ -137,6 +137,7 @@ def generated_pages(env: jinja2.Environment, ctx: SiteContext) -> dict[str, str]
         "site/pages/references.md.j2",
         entries=entries,
         any_reconstructed=any(e.reconstructed for e in entries),
+        any_described=any(ctx.bib.entries[e.key].described for e in entries),
     )
     # the accessibility statement, from the last run of tests/a11y (site/accessibility.py)
     a11y = {"a11y": ctx.accessibility, "date": locale_for(r.study.language).date, "figures": r.figures}

@@ -109,4 +109,13 @@ local verbatim = {
   end,
 }
 
-return { starts, figures, inline, verbatim }
+-- Only in the text: the metadata is data (the reference list's keys, e.g. "nou2003-6", are read
+-- by references.lua and must stay plain strings).
+local verbatim_text = {
+  Pandoc = function(doc)
+    doc.blocks = doc.blocks:walk(verbatim)
+    return doc
+  end,
+}
+
+return { starts, figures, inline, verbatim_text }
