@@ -32,7 +32,7 @@ def _get(url: str) -> bytes:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return bytes(response.read())
-    except (urllib.error.URLError, ConnectionError):
+    except OSError:  # refused, reset or timed out (a busy machine): the caller asks again
         return b""
 
 

@@ -66,11 +66,6 @@ def test_rebuild_is_byte_identical(real_pdfs: Built, tmp_path: Path) -> None:
     assert real_pdfs.build(False, tmp_path / "again.pdf").read_bytes() == real_pdfs.pdf().read_bytes()
 
 
-def test_build_time(real_pdfs: Built) -> None:
-    """Pandoc + Typst on the real study; generous bound (the goal is about 2 s on a free machine)."""
-    assert real_pdfs.seconds["thesis"] < 30
-
-
 def test_submission_is_the_text_as_submitted(real_pdfs: Built) -> None:
     """No edition pages, statements, figure notes or reference marks; the candidate named as in prose (#15)."""
     from pypdf import PdfReader
