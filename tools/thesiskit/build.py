@@ -127,9 +127,9 @@ def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions())
                 )
                 (staging / "CITATION.cff").write_text(cff, encoding="utf-8", newline="\n")
         with step("Publishing"):
-            with publish_lock(project):
+            with publish_lock(project):  # stamped under the lock: the outputs hashed are this build's own
                 swap_in(project, staging)
-            remember(project, stamp, [dataclasses.asdict(f) for f in findings])
+                remember(project, stamp, [dataclasses.asdict(f) for f in findings])
             prune_cache(project.cache)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
