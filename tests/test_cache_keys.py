@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -25,18 +24,7 @@ from thesiskit.render.env import make_env
 from thesiskit.study import read_sources
 
 from .conftest import SAMPLES
-
-Edit = Callable[[Path], None]
-
-
-def _replace(rel: str, old: str, new: str) -> Edit:
-    def edit(root: Path) -> None:
-        path = root / rel
-        text = path.read_text("utf-8")
-        assert old in text, f"{rel}: {old!r} not found (the sample changed?)"
-        path.write_text(text.replace(old, new, 1), "utf-8")
-
-    return edit
+from .edits import Edit, replace
 
 
 def _write(rel: str, text: str) -> Edit:
@@ -65,35 +53,35 @@ def _pdf_template(root: Path) -> None:
 EDITS: list[tuple[str, Edit, set[str]]] = [
     (
         "a figure record",
-        _replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk"),
+        replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk"),
         {"figures", "pdf", "site"},
     ),
-    ("the informants", _replace("report/informants.yaml", "Ansatt: 5 år", "Ansatt: 6 år"), {"figures", "pdf", "site"}),
+    ("the informants", replace("report/informants.yaml", "Ansatt: 5 år", "Ansatt: 6 år"), {"figures", "pdf", "site"}),
     (
         "a chapter",
-        _replace("docs/02-funn.md", "Stoltheten kan forstås", "Stoltheten kan kanskje forstås"),
+        replace("docs/02-funn.md", "Stoltheten kan forstås", "Stoltheten kan kanskje forstås"),
         {"pdf", "site"},
     ),
     (
         "references.bib",
-        _replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren"),
+        replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren"),
         {"bib", "citeproc", "pdf", "site"},
     ),
     (
         "study metadata",
-        _replace("report/study.yaml", "supervisor: Ola Veileder", "supervisor: Ola Veiledersen"),
+        replace("report/study.yaml", "supervisor: Ola Veileder", "supervisor: Ola Veiledersen"),
         {"pdf", "site"},
     ),
     ("the build date", _epoch("1800000000"), {"pdf", "site"}),
     ("a PDF template of the study", _pdf_template, {"pdf", "site"}),
     (
         "mkdocs.yml",
-        _replace("mkdocs.yml", "site_name: Et lite eksempel", "site_name: Et lite, redigert eksempel"),
+        replace("mkdocs.yml", "site_name: Et lite eksempel", "site_name: Et lite, redigert eksempel"),
         {"site"},
     ),
     (
         "the study's language",
-        _replace("report/study.yaml", "language: nb", "language: nn"),
+        replace("report/study.yaml", "language: nb", "language: nn"),
         {"figures", "citeproc", "pdf", "site"},
     ),
 ]

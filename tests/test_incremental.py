@@ -18,6 +18,7 @@ from thesiskit.cli import main
 from thesiskit.render.env import KIT_TEMPLATES
 
 from .conftest import SAMPLES
+from .edits import replace
 
 NEW_ENTRY = """
 @book{hansen2010b,
@@ -30,16 +31,6 @@ NEW_ENTRY = """
   verification = {Eksempel}
 }
 """
-
-
-def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(root: Path) -> None:
-        path = root / rel
-        text = path.read_text("utf-8")
-        assert old in text, f"{rel}: {old!r} not found (the sample changed?)"
-        path.write_text(text.replace(old, new, 1), "utf-8")
-
-    return edit
 
 
 def _append(rel: str, extra: str) -> Callable[[Path], None]:
@@ -61,20 +52,20 @@ def _override_template(root: Path) -> None:
 
 
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
-    ("chapter paragraph", _replace("docs/02-funn.md", "Stoltheten kan forstås", "Stoltheten kan kanskje forstås")),
+    ("chapter paragraph", replace("docs/02-funn.md", "Stoltheten kan forstås", "Stoltheten kan kanskje forstås")),
     (
         "quote record",
-        _replace("report/quotes/funn.yaml", "Jeg ville valgt det samme igjen.", "Jeg ville valgt det samme."),
+        replace("report/quotes/funn.yaml", "Jeg ville valgt det samme igjen.", "Jeg ville valgt det samme."),
     ),
-    ("figure record", _replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk")),
-    ("references.bib: a title", _replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren")),
+    ("figure record", replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk")),
+    ("references.bib: a title", replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren")),
     ("references.bib: a new entry", _append("references.bib", NEW_ENTRY)),
     # the new work has the same author and year: every page citing Hansen (2010) now reads 2010a
     (
         "chapter citing another work",
-        _replace("docs/02-funn.md", "i lys av @berg2015.", "i lys av @berg2015 og @hansen2010b."),
+        replace("docs/02-funn.md", "i lys av @berg2015.", "i lys av @berg2015 og @hansen2010b."),
     ),
-    ("mkdocs.yml", _replace("mkdocs.yml", "site_name: Et lite eksempel", "site_name: Et lite, redigert eksempel")),
+    ("mkdocs.yml", replace("mkdocs.yml", "site_name: Et lite eksempel", "site_name: Et lite, redigert eksempel")),
     ("template", _override_template),
 ]
 

@@ -146,6 +146,18 @@ def _query(page: Any, query: str | None) -> str:
     return max(words, key=len) if words else "side"
 
 
+def _enter_opens_result(page: Any, url: str) -> list[str]:
+    """Press Enter on the focused search result: it opens (another page, or this one with the hit marked)."""
+    try:
+        with page.expect_navigation(timeout=10000):
+            page.keyboard.press("Enter")
+    except PlaywrightTimeout:
+        pass
+    if not _opened(page.url, url):
+        return [f"Enter on a search result did not open it ({page.url})"]
+    return []
+
+
 def _opened(now: str, start: str) -> bool:
     """Whether a search result was opened: another page, or the same one with the hit marked (``?h=``,
     Material's search.highlight)."""
@@ -162,14 +174,7 @@ def search(page: Any, url: str, query: str | None = None) -> list[str]:
     hit = page.evaluate(ACTIVE)
     if not hit or "md-search-result__link" not in hit["cls"]:
         return [f"ArrowDown in the search field did not focus a result ({hit})"]
-    try:
-        with page.expect_navigation(timeout=10000):
-            page.keyboard.press("Enter")
-    except PlaywrightTimeout:
-        pass
-    if not _opened(page.url, url):
-        return [f"Enter on a search result did not open it ({page.url})"]
-    return []
+    return _enter_opens_result(page, url)
 
 
 SEARCH_FIELD = {"mkdocs": "input.md-search__input", "zensical": "button.md-search__button"}
@@ -196,14 +201,7 @@ def search_zensical(page: Any, url: str, query: str | None = None) -> list[str]:
     page.keyboard.press("ArrowDown")
     if not first or field.get_attribute("aria-activedescendant") == first:
         return [f"ArrowDown in the search field did not move to a result ({first})"]
-    try:
-        with page.expect_navigation(timeout=10000):
-            page.keyboard.press("Enter")
-    except PlaywrightTimeout:
-        pass
-    if not _opened(page.url, url):
-        return [f"Enter on a search result did not open it ({page.url})"]
-    return []
+    return _enter_opens_result(page, url)
 
 
 def palette(page: Any, url: str) -> list[str]:
