@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,22 @@ def test_unchanged_study_is_not_built_again(
     chapter = study / "docs" / "02-funn.md"
     chapter.write_text(chapter.read_text("utf-8") + "\nMer.\n", "utf-8")
     assert build() == 5, "a source changed"
+
+
+def test_unchanged_study_is_told_before_the_pipeline_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The no-op build pays for hashing only: neither build.py nor the schemas (pydantic) are imported."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    study = tmp_path / "study"
+    shutil.copytree(SAMPLES / "mini", study, ignore=shutil.ignore_patterns("site", "build", "expected"))
+    assert main(["build", "--project", str(study), "--no-pdf"]) == 0
+    code = (
+        "import sys\n"
+        "from thesiskit.cli import main\n"
+        f"rc = main(['build', '--project', {str(study)!r}, '--no-pdf'])\n"
+        "print(rc, *sorted(m for m in sys.modules if m.startswith(('thesiskit.', 'pydantic', 'jinja2'))))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    rc, *loaded = run.stdout.split()
+    assert rc == "0" and "Up to date" in run.stderr, run.stderr
+    heavy = [m for m in loaded if m in ("thesiskit.build", "thesiskit.records.schema", "pydantic", "jinja2")]
+    assert not heavy, f"a no-op build imported {heavy}"

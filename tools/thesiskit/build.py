@@ -7,12 +7,10 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from .figures.files import picture_files, write_figures
 from .lang import locale_for
 from .lint.finding import Finding
 from .log import console, step
+from .options import BuildOptions
 from .pdf import PdfInput, build_pdf
 from .project import Project, open_project, read_text
 from .publish import prune_cache, publish_lock, recover, swap_in
@@ -38,35 +37,22 @@ from .site.cff import citation_cff
 from .site.citation import place_cluster, thesis_bibtex, thesis_key
 from .site.pages import finding_places
 from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
-from .stamp import remember, stamp_key, up_to_date
+from .stamp import commit_date, last_commit_time, remember, show_up_to_date, show_warnings, stamp_key
 from .study import Sources, read_sources
 from .word.write import build_docx
 
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What to build."""
-
-    site: bool = True
-    pdf: bool = True
-    submission: bool = False
-    engine: str = "typst"
-    gate: bool = True
-    strict: bool = False
-    """Warnings of the gate stop the build too (as ``thesis lint --strict``)."""
-    docx: bool = False
-    """Also write build/thesis.docx (the PDF's text as a Word document)."""
-    site_engine: str | None = None
-    """MkDocs or Zensical; None: as report/study.yaml says (``site.engine``)."""
+DEFAULTS = BuildOptions()
+"""``thesis build`` with no options: the site and the PDF, after the gate."""
 
 
-def build_study(project_dir: Path | str, options: BuildOptions = BuildOptions()) -> Project:
-    """Build the study in ``project_dir``; outputs are swapped in only if every step succeeded."""
-    project = open_project(project_dir)
-    stamp = stamp_key(project, options, _commit_date(project))
-    if (shown := up_to_date(project, stamp)) is not None:  # nothing changed since the last build
-        _show_warnings([Finding(**f) for f in shown])
-        console.print(f"[green]Up to date[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
+def build_study(project_dir: Project | Path | str, options: BuildOptions = DEFAULTS) -> Project:
+    """Build the study in ``project_dir`` (a folder, or a project opened already).
+
+    Outputs are swapped in only if every step succeeded.
+    """
+    project = project_dir if isinstance(project_dir, Project) else open_project(project_dir)
+    stamp = stamp_key(project, options, commit_date(project))
+    if show_up_to_date(project, stamp):  # nothing changed since the last build
         return project
     with step("Reading sources"):
         src = read_sources(project, fresh=False)  # as hashed for the stamp: each file read once
@@ -315,26 +301,6 @@ def source_date(project: Project, study: Study) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
 
 
-def _commit_date(project: Project) -> str:
-    committed = last_commit_time(project.root)
-    return committed.isoformat() if committed else ""
-
-
-def last_commit_time(root: Path) -> dt.datetime | None:
-    """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
-    git = shutil.which("git")
-    if git is None or not (root / ".git").exists():
-        return None
-    try:
-        out = subprocess.run(
-            [git, "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    stamp = out.stdout.strip()
-    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC) if out.returncode == 0 and stamp.isdigit() else None
-
-
 @contextmanager
 def source_date_epoch(when: dt.datetime) -> Iterator[None]:
     """Set SOURCE_DATE_EPOCH while MkDocs runs (sitemap dates, gzip headers), unless the caller set it."""
@@ -347,10 +313,6 @@ def source_date_epoch(when: dt.datetime) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-SHOWN_WARNINGS = 5
-"""How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
 
 def run_gate(src: Sources, *, strict: bool = False) -> list[Finding]:
@@ -371,7 +333,7 @@ def run_gate(src: Sources, *, strict: bool = False) -> list[Finding]:
         if not any(f.internal for f in findings):
             write_entry(src.project.cache, "gate", key, [dataclasses.asdict(f) for f in findings])
     _stop_on(findings, strict, "thesis lint")
-    _show_warnings(findings)
+    show_warnings(findings)
     return findings
 
 
@@ -395,17 +357,3 @@ def _stop_on(findings: list[Finding], strict: bool, what: str) -> None:
         console.print(format_findings(stops, "text"), end="", markup=False, soft_wrap=True)
         kind = "finding(s)" if strict else "error(s)"
         raise GateError(f"{what}: {len(stops)} {kind}; nothing was published")
-
-
-def _show_warnings(findings: list[Finding]) -> None:
-    from .lint import format_findings
-
-    warnings = [f for f in findings if f.severity == "warning"]
-    if not warnings:
-        return
-    shown = format_findings(warnings[:SHOWN_WARNINGS], "text").splitlines()[:-1]
-    more = f" (first {SHOWN_WARNINGS} below)" if len(warnings) > SHOWN_WARNINGS else ""
-    console.print(f"[yellow]thesis lint: {len(warnings)} warning(s){more}[/]", soft_wrap=True)
-    for line in shown:
-        console.print("  " + line, markup=False, soft_wrap=True)
-    console.print("  See them all with: thesis lint (warnings stop the build with --strict)", soft_wrap=True)

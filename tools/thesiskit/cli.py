@@ -61,7 +61,9 @@ def build(
     site_engine: str | None,
 ) -> None:
     """Build the website (site/) and the PDF (build/thesis.pdf), after the lint gate."""
-    from .build import BuildOptions, build_study
+    from .options import BuildOptions
+    from .project import open_project
+    from .stamp import commit_date, show_up_to_date, stamp_key
 
     options = BuildOptions(
         pdf=not no_pdf, submission=submission, engine=engine, docx=docx, strict=strict, site_engine=site_engine
@@ -70,7 +72,11 @@ def build(
     if safe:
         os.environ["THESISKIT_SAFE"] = "1"  # read by render/env.py and sources.py
     try:
-        build_study(project_dir, options)
+        project = open_project(project_dir)  # nothing changed: said before the pipeline is imported
+        if not show_up_to_date(project, stamp_key(project, options, commit_date(project))):
+            from .build import build_study
+
+            build_study(project, options)
     finally:
         if before is None:
             os.environ.pop("THESISKIT_SAFE", None)
@@ -159,7 +165,10 @@ def serve(project_dir: Path, port: int, host: str, site_engine: str | None) -> N
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--edition", is_flag=True, help="Also the apparatus of a scholarly edition (changes page, CIT011).")
 @click.option(
-    "--language", default="nb", show_default=True, type=click.Choice(["nb", "nn", "en"]),
+    "--language",
+    default="nb",
+    show_default=True,
+    type=click.Choice(["nb", "nn", "en"]),
     help="Language of the thesis: Bokmål, nynorsk or English (the starter text and every label).",
 )
 def new(directory: Path, edition: bool, language: str) -> None:

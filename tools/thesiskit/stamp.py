@@ -8,14 +8,24 @@ output changed or removed since, or a damaged stamp, means a build as usual.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
-from typing import Any
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .cache import cache_key, inputs_digest, read_entry, write_entry
 from .project import Project
 from .publish import OUTPUTS
+
+if TYPE_CHECKING:
+    from .lint.finding import Finding
+
+SHOWN_WARNINGS = 5
+"""How many of the gate's warnings the build prints (all of them: ``thesis lint``)."""
 
 
 def stamp_key(project: Project, options: Any, date: str) -> str:
@@ -53,4 +63,66 @@ def published(project: Project) -> dict[str, str]:
     return out
 
 
-__all__ = ["published", "remember", "stamp_key", "up_to_date"]
+def show_up_to_date(project: Project, key: str) -> bool:
+    """If the last build was made from ``key`` and is intact: show its warnings, say so and return True.
+
+    The CLI asks this before it imports the pipeline (build.py), so a no-op build pays only for hashing.
+    """
+    shown = up_to_date(project, key)
+    if shown is None:
+        return False
+    from .lint.finding import Finding
+    from .log import console
+
+    show_warnings([Finding(**f) for f in shown])
+    console.print(f"[green]Up to date[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
+    return True
+
+
+def show_warnings(findings: list[Finding]) -> None:
+    """The gate's warnings: their count, the first :data:`SHOWN_WARNINGS`, and how to see them all."""
+    from .lint.report import format_findings
+    from .log import console
+
+    warnings = [f for f in findings if f.severity == "warning"]
+    if not warnings:
+        return
+    shown = format_findings(warnings[:SHOWN_WARNINGS], "text").splitlines()[:-1]
+    more = f" (first {SHOWN_WARNINGS} below)" if len(warnings) > SHOWN_WARNINGS else ""
+    console.print(f"[yellow]thesis lint: {len(warnings)} warning(s){more}[/]", soft_wrap=True)
+    for line in shown:
+        console.print("  " + line, markup=False, soft_wrap=True)
+    console.print("  See them all with: thesis lint (warnings stop the build with --strict)", soft_wrap=True)
+
+
+def commit_date(project: Project) -> str:
+    """The commit time a build takes its timestamp from, as the stamp holds it (empty outside git)."""
+    committed = last_commit_time(project.root)
+    return committed.isoformat() if committed else ""
+
+
+def last_commit_time(root: Path) -> dt.datetime | None:
+    """The committer date of HEAD, if ``root`` is the top of a git work tree (and git is there)."""
+    git = shutil.which("git")
+    if git is None or not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            [git, "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = out.stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC) if out.returncode == 0 and stamp.isdigit() else None
+
+
+__all__ = [
+    "commit_date",
+    "last_commit_time",
+    "published",
+    "remember",
+    "show_up_to_date",
+    "show_warnings",
+    "stamp_key",
+    "up_to_date",
+]
