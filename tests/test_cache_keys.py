@@ -181,6 +181,42 @@ def _not_drawn(*args: object, **kwargs: object) -> str:
     raise AssertionError("a figure was drawn again although nothing changed")
 
 
+def test_typst_page_key_covers_its_markdown_the_cited_keys_and_its_part_of_the_bibliography() -> None:
+    from thesiskit.pdf.bibscope import bib_scope
+    from thesiskit.pdf.convert import page_key
+
+    bib = (
+        "@book{a, author = {Hansen, Per}, title = {En}, publisher = {P}, year = {2010}}\n"
+        "@book{b, author = {Berg, Anne}, title = {To}, publisher = {P}, year = {2015}}\n"
+        "@book{c, author = {Dahl, Eva}, title = {Tre}, publisher = {P}, year = {2001}}\n"
+    )
+
+    def key(text: str = bib, base: str = "x", cites: tuple[str, ...] = ("a",), refs: bool = False) -> str:
+        scope = bib_scope(parse_bib(text, "references.bib"))
+        assert scope is not None
+        return page_key(base, list(cites), ["a", "b"], refs, scope)
+
+    base = key()
+    changed = {
+        "its Markdown": key(base="y"),
+        "the keys it cites": key(cites=("b",)),
+        "its entry's title": key(bib.replace("{En}", "{Ein}")),
+        "its entry's publisher": key(bib.replace("{P}, year = {2010}", "{Q}, year = {2010}")),
+        "another cited entry's author": key(bib.replace("Berg, Anne", "Hansen, Anne")),
+        "another cited entry's year": key(bib.replace("2015", "2010")),
+        "being the reference list": key(refs=True),
+    }
+    assert not [what for what, k in changed.items() if k == base], "an input of the page key was left out"
+    same = {
+        "an entry nothing cites": key(bib.replace("{Tre}", "{Fire}")),
+        "another cited entry's title (no work shares its author and year)": key(bib.replace("{To}", "{Seks}")),
+    }
+    assert not [what for what, k in same.items() if k != base], "the page key holds more than the page depends on"
+    assert key(bib.replace("{To}", "{Seks}"), refs=True) != key(refs=True), "the reference list: every cited entry"
+    assert key(bib.replace("{En}", "{Ein}"), cites=()) == key(cites=()), "a page citing nothing: no part of it"
+    assert bib_scope(parse_bib(bib.replace("2010}}", "2010}, crossref = {c}}"), "references.bib")) is None
+
+
 def test_page_keys_cover_each_input() -> None:
     """The MkDocs page cache (site/pagecache.py): each input of ``content_key`` and ``html_key``."""
     from thesiskit.site.pagecache import content_key, html_key

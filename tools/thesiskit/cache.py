@@ -180,27 +180,24 @@ def inputs_digest(project: Project) -> str:
     parts: list[bytes] = []
     read_already = {str(path): text for path, text in project.texts.items()}
     outputs = {os.path.realpath(project.build), *(os.path.realpath(project.root / dst) for _, dst in OUTPUTS)}
-    for base in (str(project.root),):
-        for folder, dirs, names in os.walk(base):
-            dirs[:] = sorted(
-                d
-                for d in dirs
-                if not d.startswith(".")
-                and d != "__pycache__"
-                and os.path.realpath(os.path.join(folder, d)) not in outputs
-            )
-            for name in sorted(names):
-                full = os.path.join(folder, name)
-                if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
-                    continue
-                text = read_already.get(full)  # a source is read once per run
-                if text is not None:
-                    data = text.encode("utf-8")
-                else:
-                    data = Path(full).read_bytes()
-                    if base == str(project.root):
-                        _keep_text(project, full, data)
-                parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + data)
+    base = str(project.root)
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d != "__pycache__" and os.path.realpath(os.path.join(folder, d)) not in outputs
+        )
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
+                continue
+            text = read_already.get(full)  # a source is read once per run
+            if text is not None:
+                data = text.encode("utf-8")
+            else:
+                data = Path(full).read_bytes()
+                _keep_text(project, full, data)
+            parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + data)
     parts.append(kit_digest().encode())
     _DIGESTS.clear()  # one run at a time is remembered
     _DIGESTS[id(project)] = (project, cache_key(*parts))
