@@ -305,3 +305,35 @@ def test_served_tree_equals_a_full_render_after_each_edit(sample_copy: Callable[
             expected = _tree(project.build / "serve")
             differ = sorted(k for k in now.keys() | expected.keys() if now.get(k) != expected.get(k))
             assert not differ, f"after editing the {kind}: the served tree and a full render differ in {differ}"
+
+
+def test_the_mkdocs_server_lists_the_themes_files_once(sample_copy: Callable[[str], Path]) -> None:
+    """Every rebuild gets the theme's static files as MkDocs lists them, from one walk of its folders."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from thesiskit.project import open_project
+    from thesiskit.serve import _theme_files_once, render_tree
+
+    root = sample_copy("mini")
+    project = open_project(root)
+    project.build.mkdir()
+    config = load_config(config_file=str(render_tree(project, project.build / "serve")[0]))
+    env = config.theme.get_env()
+    walks = []
+
+    def walk(files: Files, env: object, config: object) -> None:
+        walks.append(1)
+        Files.add_files_from_theme(files, env, config)  # type: ignore[arg-type]
+
+    add = _theme_files_once(walk)
+    for _ in range(3):
+        docs = Files([])  # a rebuild: a fresh collection of the docs' files
+        expected = Files([])
+        Files.add_files_from_theme(expected, env, config)
+        add(docs, env, config)
+        assert [(f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in docs] == [
+            (f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in expected
+        ]
+        assert len(docs) > 10, "Material's static files (JavaScript, CSS, fonts) are missing"
+    assert len(walks) == 1, "the theme's folders were walked on every rebuild"

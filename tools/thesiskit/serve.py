@@ -320,14 +320,40 @@ class _NoDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+def _theme_files_once(add_files_from_theme: Any) -> Any:
+    """MkDocs' ``Files.add_files_from_theme``, walking the theme's folders once per server, not per rebuild.
+
+    Material's folders hold some 14,000 files, filtered one by one on every build; the server does not
+    watch the theme (as MkDocs' own, without ``--watch-theme``), so the list stays as it was.
+    """
+    from mkdocs.structure.files import File, Files
+
+    found: dict[tuple[str, ...], list[File]] = {}
+
+    def add(files: Files, env: Any, config: Any) -> None:
+        key = (*config.theme.dirs, "\0", *config.theme.static_templates, "\0", config.site_dir)
+        key += (str(config.use_directory_urls),)
+        if key not in found:
+            theme = Files([])
+            add_files_from_theme(theme, env, config)
+            found[key] = list(theme)
+        for file in found[key]:
+            if files.get_file_from_path(file.src_uri) is None:  # theme files do not override docs_dir files
+                files.append(File(file.src_uri, file.src_dir, config.site_dir, config.use_directory_urls))
+
+    return add
+
+
 def _mkdocs_serve() -> None:
     """MkDocs' own CLI, with dirty builds allowed in strict mode and rebuilt when the kit says so.
 
-    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds.
+    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds, and its
+    list of static files is made once (:func:`_theme_files_once`).
     """
     import mkdocs.commands.serve as mk_serve
     from mkdocs.__main__ import cli
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
     from mkdocs.theme import Theme
 
     from .render.env import bytecode_cache
@@ -412,6 +438,7 @@ def _mkdocs_serve() -> None:
             script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
             return html[:at] + script + html[at:]
 
+    Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)  # type: ignore[method-assign]
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]
     Theme.get_env = cached_env  # type: ignore[method-assign, assignment]
