@@ -273,6 +273,12 @@ def test_run_digest_covers_configs_theme_epoch_and_kit(tmp_path: Path, monkeypat
         assert after != before, f"editing {what} did not change the page cache's run digest"
         before = after
     assert digest() == before, "the digest is not stable"
+    # where the folders are (relative to the staging folder) is not an input: a moved study keeps its cache
+    text = derived.read_text("utf-8")
+    derived.write_text(text + "docs_dir: ../../x/markdown\nsite_dir: y\ntheme:\n  custom_dir: ../z\n", "utf-8")
+    moved = digest()
+    derived.write_text(text + "theme:\n  custom_dir: ../../../z\n", "utf-8")
+    assert digest() == moved
 
 
 def _mkdocs_pages(root: Path) -> tuple[str, dict[str, str]]:

@@ -19,6 +19,8 @@ import markdown
 import pytest
 from material.plugins.search import plugin as search
 
+from thesiskit import cache
+from thesiskit.cli import main
 from thesiskit.errors import ToolError
 from thesiskit.site.mkdocs import run_mkdocs
 
@@ -115,3 +117,31 @@ def test_a_plugin_with_unknown_state_turns_the_page_cache_off(tmp_path: Path, mo
     build()
     assert (tmp_path / "site" / "a" / "index.html").is_file()
     assert not list((tmp_path / "cache").glob("*page-*"))
+
+
+def test_damaged_entries_are_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path)
+    first = build()
+    entries = sorted((tmp_path / "cache").glob("*page-*"))
+    for n, entry in enumerate(entries):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if n % 2 else data.replace(b"e", b"o"))
+    assert build() == first
+    assert all(cache.read(e) is not None for e in entries), "a damaged entry was not written again"
+
+
+def test_a_moved_study_takes_its_pages_from_the_cache(sample_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    """No path of the study in a page's key (the derived config's folders are relative to its staging folder)."""
+    first = sample_copy("mini")
+    assert main(["build", "--project", str(first), "--no-pdf"]) == 0
+    index = (first / "site" / "index.html").read_bytes()
+    moved = tmp_path / "et" / "annet sted" / "mini"
+    moved.parent.mkdir(parents=True)
+    first.rename(moved)
+    assert not list((moved / "build" / ".cache").glob("site-*")), "MkDocs' site is not kept whole"
+    shutil.rmtree(moved / "site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown.Markdown, "convert", _not_converted)
+        assert main(["build", "--project", str(moved), "--no-pdf"]) == 0
+    assert (moved / "site" / "index.html").read_bytes() == index

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,30 +55,56 @@ def search_key(run: str, page: str) -> str:
 def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -> str:
     """What every page of one MkDocs run depends on.
 
-    The derived config and every file it INHERITs, the theme's files outside the installed theme
-    package (the study's or the kit's ``custom_dir``), SOURCE_DATE_EPOCH (the context's build date) and
-    ``kit`` (:func:`thesiskit.cache.kit_digest`: the kit's code and the installed packages, MkDocs and
-    the Material theme with their versions among them).
+    The derived config (but where its folders are: a study moved elsewhere keeps its cache) and every
+    file it INHERITs, the theme's files outside the installed packages (the study's or the kit's
+    ``custom_dir``), SOURCE_DATE_EPOCH (the context's build date) and ``kit``
+    (:func:`thesiskit.cache.kit_digest`: the kit's code and the installed packages, MkDocs and the
+    Material theme with their versions among them).
     """
     parts: list[str | bytes] = [epoch, kit]
+    derived, inherit = _settings(config_file.read_bytes())
+    parts.append(derived)
+    parent = (config_file.parent / inherit).resolve() if inherit else None
     seen: set[Path] = set()
-    config: Path | None = config_file.resolve()
-    while config is not None and config not in seen and config.is_file():
-        seen.add(config)
-        text = config.read_bytes()
+    while parent is not None and parent not in seen and parent.is_file():
+        seen.add(parent)
+        text = parent.read_bytes()
         parts.append(text)
-        parent = (yaml.load(text, Loader=_LOADER) or {}).get("INHERIT") if b"INHERIT" in text else None
-        config = (config.parent / parent).resolve() if isinstance(parent, str) else None
+        found = _INHERIT.search(text)
+        parent = (parent.parent / found[1].decode()).resolve() if found else None
     for folder in theme_dirs:
-        if any(Path(folder).is_relative_to(p) for p in _package_dirs()):
-            parts.append(folder.encode())  # its version is in ``kit``
+        package = next((p for p in _package_dirs() if Path(folder).resolve().is_relative_to(p)), None)
+        if package is not None:  # its version is in ``kit``
+            parts.append(Path(folder).resolve().relative_to(package.parent).as_posix())
             continue
         for base, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
                 full = os.path.join(base, name)
-                parts.append(os.path.relpath(full, folder).encode() + b"=" + Path(full).read_bytes())
+                parts.append(Path(os.path.relpath(full, folder)).as_posix().encode() + b"=" + Path(full).read_bytes())
     return cache_key(*parts)
+
+
+_INHERIT = re.compile(rb"""^INHERIT:[ \t]*["']?([^"'\r\n#]+?)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+"""MkDocs' ``INHERIT`` key, read from a config as written (its YAML may hold MkDocs' own tags)."""
+
+
+def _settings(text: bytes) -> tuple[str, str | None]:
+    """The derived config's settings, and the file it INHERITs.
+
+    Without its folders (``docs_dir``, ``site_dir``, ``custom_dir``): they are relative to the
+    staging folder, and what is in them is keyed on its own.
+    """
+    data = yaml.load(text, Loader=_LOADER)
+    if not isinstance(data, dict):
+        return text.decode("utf-8", "replace"), None
+    parent = data.pop("INHERIT", None)
+    data.pop("docs_dir", None)
+    data.pop("site_dir", None)
+    if isinstance(data.get("theme"), dict):
+        data["theme"] = {k: v for k, v in data["theme"].items() if k != "custom_dir"}
+    settings = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return settings, parent if isinstance(parent, str) else None
 
 
 def _package_dirs() -> list[Path]:
