@@ -1,5 +1,6 @@
-"""The MkDocs page cache (site/pagecache.py): an unchanged page is neither converted nor rendered again,
-and the site is the same bytes; a build that warned keeps nothing; an unknown plugin turns it off.
+"""The MkDocs page cache (site/pagecache.py): an unchanged page is neither converted, rendered nor
+indexed for search again, and the site is the same bytes; a build that warned keeps nothing; an
+unknown plugin turns it off.
 
 Each test runs MkDocs itself (``run_mkdocs``) on a small tree; the page cache's keys are covered in
 tests/test_cache_keys.py and whole builds after each kind of edit in tests/test_incremental.py.
@@ -16,6 +17,7 @@ from typing import Any
 import jinja2
 import markdown
 import pytest
+from material.plugins.search import plugin as search
 
 from thesiskit.errors import ToolError
 from thesiskit.site.mkdocs import run_mkdocs
@@ -63,11 +65,15 @@ def _not_converted(*args: Any, **kwargs: Any) -> str:
     raise AssertionError("an unchanged page was converted again")
 
 
+def _not_indexed(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("an unchanged page was read again for the search index")
+
+
 def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build = _site(tmp_path)
     first = build()
-    assert {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*page-*")} == {"mdpage", "htmlpage"}
+    assert {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*page-*")} == {"mdpage", "htmlpage", "searchpage"}
     render = jinja2.Template.render
 
     def no_page_rendered(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
@@ -77,6 +83,7 @@ def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(markdown.Markdown, "convert", _not_converted)
     monkeypatch.setattr(jinja2.Template, "render", no_page_rendered)
+    monkeypatch.setattr(search.Parser, "feed", _not_indexed)
     assert build() == first, "the site from the cache differs (search index, sitemap or a page)"
 
 

@@ -6,12 +6,14 @@ A plugin of the in-process MkDocs run (``run_mkdocs``) keeps two entries per pag
   contents, title and anchors, keyed by :func:`content_key` (the page's Markdown, its place, every
   file of the site and its URL, and the run: :func:`run_digest`);
 - ``htmlpage``: what the theme's template made of it, keyed by :func:`html_key` (the page as the
-  template sees it, the whole navigation with every page's title, URL and metadata, and the run).
+  template sees it, the whole navigation with every page's title, URL and metadata, and the run);
+- ``searchpage``: the search plugin's index entries for the page (its sections' locations, titles
+  and text), keyed by :func:`search_key` (the page as the plugin reads it, and the run).
 
 On a hit the step is skipped, and every plugin event still runs with what the step would have made:
-the search plugin indexes the same content and table of contents, the sitemap lists every page, and
-anchors are validated across pages as in a clean build. MkDocs' own ``--dirty`` builds leave the
-unmodified pages out of the search index and the sitemap, which this does not.
+the search index gets every page's entries, the sitemap lists every page, and anchors are validated
+across pages as in a clean build. MkDocs' own ``--dirty`` builds leave the unmodified pages out of
+the search index and the sitemap, which this does not.
 
 Only the plugins whose per-page state is known are allowed (:data:`KNOWN_PLUGINS`: search, which
 indexes in ``on_page_context``); with any other plugin enabled the site is built without this cache.
@@ -29,6 +31,7 @@ import yaml
 
 from ..cache import cache_key, kit_digest, read_entry, write_entry
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_PLUGINS = {"search", "material/search", "thesiskit/theme-cache", "thesiskit/page-cache"}
 """The plugins with which pages may come from the cache (no other keeps state per page)."""
 
@@ -41,6 +44,11 @@ def content_key(run: str, src_uri: str, url: str, markdown: str, files: str) -> 
 def html_key(run: str, page: str, nav: str) -> str:
     """The ``htmlpage`` key: the page as the template sees it, the navigation, and the run."""
     return cache_key("htmlpage", run, page, nav)
+
+
+def search_key(run: str, page: str) -> str:
+    """The ``searchpage`` key: the page as the search plugin indexes it, and the run."""
+    return cache_key("searchpage", run, page)
 
 
 def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -> str:
@@ -58,7 +66,7 @@ def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -
         seen.add(config)
         text = config.read_bytes()
         parts.append(text)
-        parent = (yaml.safe_load(text) or {}).get("INHERIT") if b"INHERIT" in text else None
+        parent = (yaml.load(text, Loader=_LOADER) or {}).get("INHERIT") if b"INHERIT" in text else None
         config = (config.parent / parent).resolve() if isinstance(parent, str) else None
     for folder in theme_dirs:
         if any(Path(folder).is_relative_to(p) for p in _package_dirs()):
@@ -137,11 +145,33 @@ def page_cache_plugin(cache: Path, config_file: Path) -> Any:
             self.pending: list[tuple[str, str, Any]] = []
             self.outputs: dict[int, tuple[str, str | None]] = {}
 
+        @event_priority(-100)  # after the search plugin has made its index
         def on_config(self, config: Any) -> Any:
             self.run = run_digest(
                 config_file, list(config.theme.dirs), os.environ.get("SOURCE_DATE_EPOCH", ""), kit_digest()
             )
+            for name in ("search", "material/search"):
+                index: Any = getattr(config.plugins.get(name), "search_index", None)
+                if isinstance(getattr(index, "entries", None), list) and hasattr(index, "add_entry_from_context"):
+                    index.add_entry_from_context = self._indexer(index, index.add_entry_from_context)
             return config
+
+        def _indexer(self, index: Any, add: Any) -> Any:
+            """The search index's ``add_entry_from_context``: a page's entries from the cache, or indexed and kept."""
+
+            def add_entry(page: Any) -> None:
+                key = search_key(self.run, page_state(page))
+                stored = read_entry(cache, "searchpage", key)
+                if isinstance(stored, list):
+                    index.entries.extend(stored)
+                    return
+                first = len(index.entries)
+                add(page)
+                entries = index.entries[first:]
+                if json.loads(json.dumps(entries, default=str)) == entries:  # kept only if JSON gives them back
+                    self.pending.append(("searchpage", key, entries))
+
+            return add_entry
 
         @event_priority(-100)  # after any plugin that changes the list
         def on_files(self, files: Any, /, *, config: Any) -> Any:
