@@ -218,8 +218,8 @@ def test_typst_page_key_covers_its_markdown_the_cited_keys_and_its_part_of_the_b
 
 
 def test_page_keys_cover_each_input() -> None:
-    """The MkDocs page cache (site/pagecache.py): each input of ``content_key``, ``html_key`` and ``search_key``."""
-    from thesiskit.site.pagecache import content_key, html_key, search_key
+    """The MkDocs page cache (site/pagecache.py): each input of its keys (page, template, search, theme)."""
+    from thesiskit.site.pagecache import content_key, html_key, search_key, theme_key
 
     base = ("run", "a.md", "a/", "# A\n", "[files]")
     changed = [(*base[:n], base[n] + "x", *base[n + 1 :]) for n in range(len(base))]
@@ -228,6 +228,7 @@ def test_page_keys_cover_each_input() -> None:
     changed = [(*html[:n], html[n] + "x", *html[n + 1 :]) for n in range(len(html))]
     assert len({html_key(*args) for args in [html, *changed]}) == 1 + len(html)
     assert len({search_key("run", "page"), search_key("runx", "page"), search_key("run", "pagex")}) == 3
+    assert theme_key("run") != theme_key("runx")
     assert search_key("run", "page") not in {html_key("run", "page", ""), content_key("run", "page", "", "", "")}
 
 

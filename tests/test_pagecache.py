@@ -71,11 +71,16 @@ def _not_indexed(*args: Any, **kwargs: Any) -> None:
     raise AssertionError("an unchanged page was read again for the search index")
 
 
+def _not_listed(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("the theme's files were listed again")
+
+
 def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build = _site(tmp_path)
     first = build()
-    assert {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*page-*")} == {"mdpage", "htmlpage", "searchpage"}
+    kinds = {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*-*.json")}
+    assert kinds == {"mdpage", "htmlpage", "searchpage", "themefiles"}
     render = jinja2.Template.render
 
     def no_page_rendered(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
@@ -86,6 +91,7 @@ def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(markdown.Markdown, "convert", _not_converted)
     monkeypatch.setattr(jinja2.Template, "render", no_page_rendered)
     monkeypatch.setattr(search.Parser, "feed", _not_indexed)
+    monkeypatch.setattr(jinja2.Environment, "list_templates", _not_listed)
     assert build() == first, "the site from the cache differs (search index, sitemap or a page)"
 
 
@@ -99,6 +105,16 @@ def test_a_title_edited_renders_every_page_again(tmp_path: Path, monkeypatch: py
     assert b"Bee" in (tmp_path / "site" / "a" / "index.html").read_bytes()
     shutil.rmtree(tmp_path / "cache")
     assert build() == again, "the site built with the cache differs from one built without it"
+
+
+def test_a_file_added_to_the_theme_is_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of the theme's files is kept, keyed by what is in the study's ``custom_dir``."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path, config=CONFIG.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    (tmp_path / "overrides").mkdir()
+    build()
+    (tmp_path / "overrides" / "extra.css").write_text("body { margin: 0 }\n", "utf-8")
+    assert "extra.css" in build()
 
 
 def test_a_build_that_warned_keeps_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

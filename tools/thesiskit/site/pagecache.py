@@ -10,6 +10,8 @@ A plugin of the in-process MkDocs run (``run_mkdocs``) keeps two entries per pag
 - ``searchpage``: the search plugin's index entries for the page (its sections' locations, titles
   and text), keyed by :func:`search_key` (the page as the plugin reads it, and the run).
 
+Once per run, the list of the theme's static files (``themefiles``, :func:`theme_key`) is kept too.
+
 On a hit the step is skipped, and every plugin event still runs with what the step would have made:
 the search index gets every page's entries, the sitemap lists every page, and anchors are validated
 across pages as in a clean build. MkDocs' own ``--dirty`` builds leave the unmodified pages out of
@@ -50,6 +52,15 @@ def html_key(run: str, page: str, nav: str) -> str:
 def search_key(run: str, page: str) -> str:
     """The ``searchpage`` key: the page as the search plugin indexes it, and the run."""
     return cache_key("searchpage", run, page)
+
+
+def theme_key(run: str) -> str:
+    """The ``themefiles`` key: the run (its theme folders' files, MkDocs' version and the config)."""
+    return cache_key("themefiles", run)
+
+
+_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
+"""MkDocs' filter of the theme's files it copies (mkdocs/structure/files.py)."""
 
 
 def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -> str:
@@ -177,11 +188,40 @@ def page_cache_plugin(cache: Path, config_file: Path) -> Any:
             self.run = run_digest(
                 config_file, list(config.theme.dirs), os.environ.get("SOURCE_DATE_EPOCH", ""), kit_digest()
             )
+            config.theme.get_env = self._theme_env(config.theme.get_env)
             for name in ("search", "material/search"):
                 index: Any = getattr(config.plugins.get(name), "search_index", None)
                 if isinstance(getattr(index, "entries", None), list) and hasattr(index, "add_entry_from_context"):
                     index.add_entry_from_context = self._indexer(index, index.add_entry_from_context)
             return config
+
+        def _theme_env(self, get_env: Any) -> Any:
+            """The theme's ``get_env``, whose list of the theme's static files comes from the cache.
+
+            MkDocs lists every file of the theme's folders (Material has some 14,000 icons) to find
+            the few it copies; the list is kept by :func:`theme_key`. Only MkDocs' own listing
+            (``Files.add_files_from_theme``) is taken from the cache: another caller's filter is not.
+            """
+
+            def env() -> Any:
+                made = get_env()
+                list_templates = made.list_templates
+
+                def listed(extensions: Any = None, filter_func: Any = None) -> Any:
+                    if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                        return list_templates(extensions, filter_func)
+                    key = theme_key(self.run)
+                    stored = read_entry(cache, "themefiles", key)
+                    if isinstance(stored, list) and all(isinstance(n, str) for n in stored):
+                        return stored
+                    names = list_templates(extensions, filter_func)
+                    self.pending.append(("themefiles", key, names))
+                    return names
+
+                made.list_templates = listed
+                return made
+
+            return env
 
         def _indexer(self, index: Any, add: Any) -> Any:
             """The search index's ``add_entry_from_context``: a page's entries from the cache, or indexed and kept."""
