@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,11 +140,12 @@ def _theme_cache_plugin(folder: Path) -> Any:
     return plugin
 
 
-def run_mkdocs(config_file: Path, cache: Path | None = None) -> None:
+def run_mkdocs(config_file: Path, cache: Path | None = None, read: Callable[[Path], bytes] = Path.read_bytes) -> None:
     """Run MkDocs' build in-process; any warning fails the build (strict) with MkDocs' words.
 
     With ``cache``, the theme's compiled templates are kept there between builds, and so are the
-    pages (:mod:`.pagecache`), unless a plugin whose state per page is unknown is enabled.
+    pages (:mod:`.pagecache`), unless a plugin whose state per page is unknown is enabled; ``read``
+    reads the configs it inherits for the pages' keys.
     """
     from mkdocs import config as mk_config
     from mkdocs.commands import build as mk_build
@@ -161,7 +163,7 @@ def run_mkdocs(config_file: Path, cache: Path | None = None) -> None:
         if cache is not None:
             cfg.plugins["thesiskit/theme-cache"] = _theme_cache_plugin(cache)
             if set(cfg.plugins) <= KNOWN_PLUGINS:
-                pages = cfg.plugins["thesiskit/page-cache"] = page_cache_plugin(cache, config_file)
+                pages = cfg.plugins["thesiskit/page-cache"] = page_cache_plugin(cache, config_file, read)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mk_build.build(cfg)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,14 +64,17 @@ _THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
 """MkDocs' filter of the theme's files it copies (mkdocs/structure/files.py)."""
 
 
-def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -> str:
+def run_digest(
+    config_file: Path, theme_dirs: list[str], epoch: str, kit: str, read: Callable[[Path], bytes] = Path.read_bytes
+) -> str:
     """What every page of one MkDocs run depends on.
 
     The derived config (but where its folders are: a study moved elsewhere keeps its cache) and every
     file it INHERITs, the theme's files outside the installed packages (the study's or the kit's
     ``custom_dir``), SOURCE_DATE_EPOCH (the context's build date) and ``kit``
     (:func:`thesiskit.cache.kit_digest`: the kit's code and the installed packages, MkDocs and the
-    Material theme with their versions among them).
+    Material theme with their versions among them). ``read`` reads an inherited config (the build
+    passes the study's mkdocs.yml as already read, so that each source is read once).
     """
     parts: list[str | bytes] = [epoch, kit]
     derived, inherit = _settings(config_file.read_bytes())
@@ -79,7 +83,7 @@ def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -
     seen: set[Path] = set()
     while parent is not None and parent not in seen and parent.is_file():
         seen.add(parent)
-        text = parent.read_bytes()
+        text = read(parent)
         parts.append(text)
         found = _INHERIT.search(text)
         parent = (parent.parent / found[1].decode()).resolve() if found else None
@@ -88,11 +92,9 @@ def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -
         if package is not None:  # its version is in ``kit``
             parts.append(Path(folder).resolve().relative_to(package.parent).as_posix())
             continue
-        for base, dirs, names in os.walk(folder):
-            dirs.sort()
-            for name in sorted(names):
-                full = os.path.join(base, name)
-                parts.append(Path(os.path.relpath(full, folder)).as_posix().encode() + b"=" + Path(full).read_bytes())
+        for full in sorted(Path(folder).rglob("*")):
+            if full.is_file():
+                parts.append(full.relative_to(folder).as_posix().encode() + b"=" + full.read_bytes())
     return cache_key(*parts)
 
 
@@ -169,7 +171,7 @@ def toc_tokens(toc: Any) -> list[dict[str, Any]]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": toc_tokens(a.children)} for a in toc]
 
 
-def page_cache_plugin(cache: Path, config_file: Path) -> Any:
+def page_cache_plugin(cache: Path, config_file: Path, read: Callable[[Path], bytes] = Path.read_bytes) -> Any:
     """The plugin that takes unchanged pages from ``cache`` (see the module's docstring)."""
     from mkdocs.plugins import BasePlugin, event_priority
     from mkdocs.structure.toc import get_toc
@@ -186,7 +188,7 @@ def page_cache_plugin(cache: Path, config_file: Path) -> Any:
         @event_priority(-100)  # after the search plugin has made its index
         def on_config(self, config: Any) -> Any:
             self.run = run_digest(
-                config_file, list(config.theme.dirs), os.environ.get("SOURCE_DATE_EPOCH", ""), kit_digest()
+                config_file, list(config.theme.dirs), os.environ.get("SOURCE_DATE_EPOCH", ""), kit_digest(), read
             )
             config.theme.get_env = self._theme_env(config.theme.get_env)
             for name in ("search", "material/search"):
