@@ -1,12 +1,14 @@
 """``thesis serve``: live preview of the site and the PDF, in one long-lived process.
 
 The kit watches the study's sources (docs/, report/, templates/, references.bib, mkdocs.yml),
-renders the Markdown tree again and writes only the files whose text changed; the engine's own
-live reload (MkDocs' or Zensical's, as ``site.engine`` or ``--site-engine`` says) then rebuilds the
-changed pages and refreshes the browser. Then the PDF is compiled in this process (pages through
-the Pandoc page cache, one warm Typst compiler) and served at its site URL (``thesis.pdf``); on an
-error the last good PDF stays. The preview is the engine's output as it is: the head metadata and
-markup corrections that ``thesis build`` adds after the engine (site/finish.py) are not in it.
+renders the Markdown tree again and writes only the files whose text changed. The engine's server
+(MkDocs' or Zensical's, as ``site.engine`` or ``--site-engine`` says) then rebuilds the changed pages
+and refreshes the browser: MkDocs' as soon as the kit tells it to (:class:`Rebuilder`, no second
+file watcher), Zensical's when its own watcher sees the files. Only then is the PDF compiled in this
+process (pages through the Pandoc page cache, one warm Typst compiler), so that it never delays the
+page, and served at its site URL (``thesis.pdf``); on an error the last good PDF stays. The preview
+is the engine's output as it is: the head metadata and markup corrections that ``thesis build``
+adds after the engine (site/finish.py) are not in it.
 
 With MkDocs, the server (``python -m thesiskit.serve serve …``, MkDocs' own with three more
 routes under the site's path) also serves ``_thesiskit/status.json``, which the kit rewrites after
@@ -29,6 +31,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -39,7 +42,7 @@ from .errors import Problem, ThesisError, ToolError
 from .lang import locale_for
 from .log import console, report_error, step
 from .pdf.typst import keep_compilers
-from .project import Project, open_project
+from .project import Project, open_project, read_text
 from .records import load_records
 from .site.tree import write_site_config
 from .site.zensical import zensical_version
@@ -53,22 +56,20 @@ PDF = "serve-thesis.pdf"
 ASSETS = Path(__file__).parent / "data" / "serve"
 
 
-def render_tree(
-    project: Project, target: Path, *, with_pdf: bool = True, pdf_in_tree: bool = True
-) -> tuple[Path, list[Problem]]:
-    """Render the Markdown tree, sync changed files into ``target``; return the config, PDF problems.
+def render_tree(project: Project, target: Path) -> tuple[Path, Sources, dict[str, Path]]:
+    """Render the Markdown tree, sync changed files into ``target``; return the config, sources and figures.
 
-    The PDF's problems are none when the PDF was made (otherwise the last good one is still served).
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
     shows changes (the navigation, a page title, the configuration), every file is touched so that
-    MkDocs rebuilds them all. With ``pdf_in_tree`` every new PDF is copied into the tree too (for an
-    engine whose server serves only the tree); otherwise only the first, so that links to it resolve.
+    MkDocs rebuilds them all (mkdocs.yml, which the served config inherits, is part of the configuration).
+    The PDF is not made here (:func:`preview_pdf`, once the pages are served):
+    the pages link to the last one.
     """
+    src = read_sources(project)
+    figures = draw_figures(src, project.build / ".serve-figures")  # kept: the PDF reads them after the pages
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
-        src = read_sources(project)
-        figures = draw_figures(src, scratch / "figures")
-        served_pdf = target / "thesis.pdf"  # the preview's own PDF, made below once the pages are synced
+        served_pdf = target / "thesis.pdf"
         pdf = served_pdf if served_pdf.is_file() else project.build / PDF
         pdf = pdf if pdf.is_file() else project.build / "thesis.pdf"
         tree, pages, _head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
@@ -84,7 +85,8 @@ def render_tree(
             project.build / "serve-site",
             src.records.study.language,
         )
-        shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
+        shape = read_text(project, project.mkdocs_yml)  # the served config inherits it (e.g. the site name)
+        shape += new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
         changed = sync_tree(tree, target)
         if shape != _last_shape.get(target):
             _last_shape[target] = shape
@@ -94,11 +96,10 @@ def render_tree(
         else:
             console.print(f"  {changed} file(s) changed")
         if config.is_file() and filecmp.cmp(new_config, config, shallow=False):
-            new_config.unlink()  # unchanged: MkDocs, which watches it, need not rebuild everything
+            new_config.unlink()  # unchanged: MkDocs need not rebuild everything
         else:
             new_config.replace(config)
-        problems = preview_pdf(src, figures, served_pdf, pdf_in_tree) if with_pdf else []
-        return config, problems
+        return config, src, figures
 
 
 def preview_pdf(src: Sources, figures: dict[str, Path], served: Path, copy: bool = True) -> list[Problem]:
@@ -169,7 +170,12 @@ def sync_tree(source: Path, target: Path) -> int:
 
 
 def serve(project_dir: Path, port: int, site_engine: str | None = None, host: str = "127.0.0.1") -> None:
-    """Render once, start the site engine's dev server on the tree, and re-render on every edit."""
+    """Render once, start the site engine's dev server on the tree, and re-render on every edit.
+
+    After an edit the pages come first: the tree is rendered, the MkDocs server is told to rebuild
+    (:class:`Rebuilder`; Zensical watches the tree itself), and only once the pages are served is the
+    PDF compiled.
+    """
     from watchfiles import watch
 
     check_port(host, port)
@@ -181,24 +187,26 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
-    config, problems = render_tree(project, tree, pdf_in_tree=not live)
-    write_status(project, problems, language)
+    config, src, figures = render_tree(project, tree)
+    write_status(project, preview_pdf(src, figures, tree / "thesis.pdf", not live), language)
     address = f"{host}:{port}"
-    if engine == "zensical":
-        name = f"Zensical {zensical_version()}"
-        argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
-    else:
-        name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
-        # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
-        argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
-        argv += ["--livereload", "--dirty"]
     env = {
         **os.environ,
         "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme"),
         "THESISKIT_SERVE_STATUS": str(project.build / STATUS),
         "THESISKIT_SERVE_PDF": str(project.build / PDF),
     }
-    server = subprocess.Popen(argv, env=env)
+    rebuilder: Rebuilder | None = None
+    if engine == "zensical":
+        name = f"Zensical {zensical_version()}"
+        argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
+        server = subprocess.Popen(argv, env=env)
+    else:
+        name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
+        # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
+        argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
+        rebuilder = Rebuilder([*argv, "--livereload", "--dirty"], env)
+        server = rebuilder.server
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop the engine's server too (below)
     path = urlsplit(load_site_config(project).site_url).path or "/"
     console.print(
@@ -211,24 +219,56 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
     try:
-        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000):
+        # step: yield once the files have been quiet for 20 ms (watchfiles waits 50 ms by default)
+        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000, step=20):
             if server.poll() is not None:  # e.g. the port was taken after check_port: say so, never hang
                 raise ToolError(f"the site server ({name}) stopped with exit code {server.returncode}; see above")
             if not changes:
                 continue
             console.print("[bold]→[/] change detected, re-rendering …", markup=True)
             try:
-                problems = render_tree(project, tree, pdf_in_tree=not live)[1]
+                _config, src, figures = render_tree(project, tree)
             except ThesisError as exc:
                 report_error(exc)
                 console.print("  the last good pages are still served")
-                problems = exc.problems
-            write_status(project, problems, language)
+                write_status(project, exc.problems, language)
+                continue
+            if rebuilder is not None:
+                rebuilder.rebuild()  # the pages are served before the PDF compile starts
+            write_status(project, [], language)
+            write_status(project, preview_pdf(src, figures, tree / "thesis.pdf", not live), language)
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+class Rebuilder:
+    """The MkDocs server (a child process), rebuilt when the kit says so.
+
+    MkDocs' own server would notice the kit's files by polling the tree every 0.5 s and then wait
+    0.1 s more for further changes. Instead the kit writes a line to the server's stdin once the tree
+    is written, and the server rebuilds at once and answers on a pipe of its own when that build is
+    done (:func:`_mkdocs_serve`).
+    """
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        read, write = os.pipe()
+        env = {**env, "THESISKIT_SERVE_REPLY": str(write)}
+        self.server = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, pass_fds=(write,))
+        os.close(write)
+        self._reply = os.fdopen(read, "rb")
+
+    def rebuild(self) -> bool:
+        """Tell the server that the tree changed; return once it has rebuilt (False: it has stopped)."""
+        assert self.server.stdin is not None
+        try:
+            self.server.stdin.write(b"build\n")
+            self.server.stdin.flush()
+        except OSError:  # it stopped: the loop says so
+            return False
+        return self._reply.readline() == b"built\n"
 
 
 def check_port(host: str, port: int) -> None:
@@ -280,14 +320,40 @@ class _NoDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def _mkdocs_serve() -> None:
-    """MkDocs' own CLI, with dirty builds allowed in strict mode and a quicker look for changes.
+def _theme_files_once(add_files_from_theme: Any) -> Any:
+    """MkDocs' ``Files.add_files_from_theme``, walking the theme's folders once per server, not per rebuild.
 
-    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds.
+    Material's folders hold some 14,000 files, filtered one by one on every build; the server does not
+    watch the theme (as MkDocs' own, without ``--watch-theme``), so the list stays as it was.
+    """
+    from mkdocs.structure.files import File, Files
+
+    found: dict[tuple[str, ...], list[File]] = {}
+
+    def add(files: Files, env: Any, config: Any) -> None:
+        key = (*config.theme.dirs, "\0", *config.theme.static_templates, "\0", config.site_dir)
+        key += (str(config.use_directory_urls),)
+        if key not in found:
+            theme = Files([])
+            add_files_from_theme(theme, env, config)
+            found[key] = list(theme)
+        for file in found[key]:
+            if files.get_file_from_path(file.src_uri) is None:  # theme files do not override docs_dir files
+                files.append(File(file.src_uri, file.src_dir, config.site_dir, config.use_directory_urls))
+
+    return add
+
+
+def _mkdocs_serve() -> None:
+    """MkDocs' own CLI, with dirty builds allowed in strict mode and rebuilt when the kit says so.
+
+    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds, and its
+    list of static files is made once (:func:`_theme_files_once`).
     """
     import mkdocs.commands.serve as mk_serve
     from mkdocs.__main__ import cli
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
     from mkdocs.theme import Theme
 
     from .render.env import bytecode_cache
@@ -301,14 +367,57 @@ def _mkdocs_serve() -> None:
         return env
 
     class Quicker(LiveReloadServer):
-        """MkDocs polls the served tree every 0.5 s; the kit writes only changed files, so 0.1 s costs little.
+        """MkDocs' server, rebuilding when ``thesis serve`` says so rather than by watching the tree.
+
+        Under ``thesis serve`` ($THESISKIT_SERVE_REPLY), the tree and the config the kit writes are
+        not polled: every line on stdin asks for a rebuild, which starts at once (no wait for more
+        changes), and a line on the reply pipe says it is done (:class:`Rebuilder`). Other watched
+        paths (mkdocs.yml's ``watch:``) are polled every 0.1 s, not 0.5 s.
 
         Also serves the kit's routes (see the module docstring) and adds serve.js to every page.
         """
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, builder: Any, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("polling_interval", 0.1)
-            super().__init__(*args, **kwargs)
+            self._asked = self._done = 0
+            self._done_cond = threading.Condition()
+            super().__init__(self._counted(builder), *args, **kwargs)
+            reply = os.environ.get("THESISKIT_SERVE_REPLY")
+            self._kit = Path(os.environ["THESISKIT_SERVE_STATUS"]).parent if reply else None
+            if reply:
+                self.build_delay = 0.0  # the kit asks once its files are all written
+                threading.Thread(target=self._answer, args=(int(reply),), daemon=True).start()
+
+        def _counted(self, builder: Any) -> Any:
+            def build(*args: Any) -> None:
+                with self._rebuild_cond:  # every request up to here is in the files this build reads
+                    covers = self._asked
+                try:
+                    builder(*args)
+                finally:
+                    with self._done_cond:
+                        self._done = max(self._done, covers)
+                        self._done_cond.notify_all()
+
+            return build
+
+        def _answer(self, reply: int) -> None:
+            for _line in sys.stdin.buffer:
+                with self._rebuild_cond:
+                    self._asked += 1
+                    mine = self._asked
+                    self._want_rebuild = True
+                    self._rebuild_cond.notify_all()
+                with self._done_cond:
+                    while self._done < mine:
+                        self._done_cond.wait()
+                os.write(reply, b"built\n")
+
+        def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+            if self._kit is not None and Path(path).resolve().is_relative_to(self._kit.resolve()):
+                self._watched_paths[os.path.abspath(path)] = 1  # the kit says when (and live reload is on)
+                return
+            super().watch(path, func, recursive=recursive)
 
         def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
             path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
@@ -329,6 +438,7 @@ def _mkdocs_serve() -> None:
             script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
             return html[:at] + script + html[at:]
 
+    Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)  # type: ignore[method-assign]
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]
     Theme.get_env = cached_env  # type: ignore[method-assign, assignment]

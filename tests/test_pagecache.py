@@ -1,0 +1,117 @@
+"""The MkDocs page cache (site/pagecache.py): an unchanged page is neither converted, rendered nor
+indexed for search again, and the site is the same bytes; a build that warned keeps nothing; an
+unknown plugin turns it off.
+
+Each test runs MkDocs itself (``run_mkdocs``) on a small tree; the page cache's keys are covered in
+tests/test_cache_keys.py and whole builds after each kind of edit in tests/test_incremental.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import pytest
+from material.plugins.search import plugin as search
+
+from thesiskit.errors import ToolError
+from thesiskit.site.mkdocs import run_mkdocs
+
+CONFIG = """\
+site_name: S
+site_url: https://example.org/s/
+theme:
+  name: material
+plugins:
+  - search
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: true
+validation:
+  anchors: warn
+nav:
+  - A: a.md
+  - Del:
+    - b.md
+"""
+PAGES = {
+    "a.md": "# A\n\nSe [B](b.md#mer).\n\n## Del {#del}\n\nTekst.\n",
+    "b.md": "# B\n\nTekst.\n\n## Mer {#mer}\n",
+}
+
+
+def _site(root: Path, pages: dict[str, str] = PAGES, config: str = CONFIG) -> Callable[[], dict[str, str]]:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+    for rel, text in pages.items():
+        (root / "docs" / rel).write_text(text, "utf-8")
+
+    def build() -> dict[str, str]:
+        shutil.rmtree(root / "site", ignore_errors=True)
+        run_mkdocs(root / "mkdocs.yml", root / "cache")
+        files = sorted(p for p in (root / "site").rglob("*") if p.is_file())
+        return {p.relative_to(root / "site").as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+    return build
+
+
+def _not_converted(*args: Any, **kwargs: Any) -> str:
+    raise AssertionError("an unchanged page was converted again")
+
+
+def _not_indexed(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("an unchanged page was read again for the search index")
+
+
+def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path)
+    first = build()
+    assert {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*page-*")} == {"mdpage", "htmlpage", "searchpage"}
+    render = jinja2.Template.render
+
+    def no_page_rendered(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        context = args[0] if args else kwargs
+        assert context.get("page") is None, "an unchanged page was rendered again"
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", _not_converted)
+    monkeypatch.setattr(jinja2.Template, "render", no_page_rendered)
+    monkeypatch.setattr(search.Parser, "feed", _not_indexed)
+    assert build() == first, "the site from the cache differs (search index, sitemap or a page)"
+
+
+def test_a_title_edited_renders_every_page_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """b.md has no title in the nav: its heading is its title in every page's navigation."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path)
+    build()
+    (tmp_path / "docs" / "b.md").write_text(PAGES["b.md"].replace("# B", "# Bee"), "utf-8")
+    again = build()
+    assert b"Bee" in (tmp_path / "site" / "a" / "index.html").read_bytes()
+    shutil.rmtree(tmp_path / "cache")
+    assert build() == again, "the site built with the cache differs from one built without it"
+
+
+def test_a_build_that_warned_keeps_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link to a missing anchor warns (strict: fails); the next build must warn again, not take the page."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path, {**PAGES, "a.md": PAGES["a.md"].replace("#mer", "#mindre")})
+    for _ in range(2):
+        with pytest.raises(ToolError, match="mindre"):
+            build()
+    assert not list((tmp_path / "cache").glob("*page-*"))
+
+
+def test_a_plugin_with_unknown_state_turns_the_page_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path, config=CONFIG.replace("  - search\n", "  - search\n  - tags\n"))
+    build()
+    assert (tmp_path / "site" / "a" / "index.html").is_file()
+    assert not list((tmp_path / "cache").glob("*page-*"))
