@@ -218,8 +218,8 @@ def test_typst_page_key_covers_its_markdown_the_cited_keys_and_its_part_of_the_b
 
 
 def test_page_keys_cover_each_input() -> None:
-    """The MkDocs page cache (site/pagecache.py): each input of ``content_key``, ``html_key`` and ``search_key``."""
-    from thesiskit.site.pagecache import content_key, html_key, search_key
+    """The MkDocs page cache (site/pagecache.py): each input of its keys (page, template, search, theme)."""
+    from thesiskit.site.pagecache import content_key, html_key, search_key, theme_key
 
     base = ("run", "a.md", "a/", "# A\n", "[files]")
     changed = [(*base[:n], base[n] + "x", *base[n + 1 :]) for n in range(len(base))]
@@ -228,6 +228,7 @@ def test_page_keys_cover_each_input() -> None:
     changed = [(*html[:n], html[n] + "x", *html[n + 1 :]) for n in range(len(html))]
     assert len({html_key(*args) for args in [html, *changed]}) == 1 + len(html)
     assert len({search_key("run", "page"), search_key("runx", "page"), search_key("run", "pagex")}) == 3
+    assert theme_key("run") != theme_key("runx")
     assert search_key("run", "page") not in {html_key("run", "page", ""), content_key("run", "page", "", "", "")}
 
 
@@ -273,6 +274,12 @@ def test_run_digest_covers_configs_theme_epoch_and_kit(tmp_path: Path, monkeypat
         assert after != before, f"editing {what} did not change the page cache's run digest"
         before = after
     assert digest() == before, "the digest is not stable"
+    # where the folders are (relative to the staging folder) is not an input: a moved study keeps its cache
+    text = derived.read_text("utf-8")
+    derived.write_text(text + "docs_dir: ../../x/markdown\nsite_dir: y\ntheme:\n  custom_dir: ../z\n", "utf-8")
+    moved = digest()
+    derived.write_text(text + "theme:\n  custom_dir: ../../../z\n", "utf-8")
+    assert digest() == moved
 
 
 def _mkdocs_pages(root: Path) -> tuple[str, dict[str, str]]:

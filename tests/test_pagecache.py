@@ -19,6 +19,8 @@ import markdown
 import pytest
 from material.plugins.search import plugin as search
 
+from thesiskit import cache
+from thesiskit.cli import main
 from thesiskit.errors import ToolError
 from thesiskit.site.mkdocs import run_mkdocs
 
@@ -69,11 +71,16 @@ def _not_indexed(*args: Any, **kwargs: Any) -> None:
     raise AssertionError("an unchanged page was read again for the search index")
 
 
+def _not_listed(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("the theme's files were listed again")
+
+
 def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build = _site(tmp_path)
     first = build()
-    assert {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*page-*")} == {"mdpage", "htmlpage", "searchpage"}
+    kinds = {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*-*.json")}
+    assert kinds == {"mdpage", "htmlpage", "searchpage", "themefiles"}
     render = jinja2.Template.render
 
     def no_page_rendered(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
@@ -84,6 +91,7 @@ def test_unchanged_pages_come_from_the_cache(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(markdown.Markdown, "convert", _not_converted)
     monkeypatch.setattr(jinja2.Template, "render", no_page_rendered)
     monkeypatch.setattr(search.Parser, "feed", _not_indexed)
+    monkeypatch.setattr(jinja2.Environment, "list_templates", _not_listed)
     assert build() == first, "the site from the cache differs (search index, sitemap or a page)"
 
 
@@ -97,6 +105,16 @@ def test_a_title_edited_renders_every_page_again(tmp_path: Path, monkeypatch: py
     assert b"Bee" in (tmp_path / "site" / "a" / "index.html").read_bytes()
     shutil.rmtree(tmp_path / "cache")
     assert build() == again, "the site built with the cache differs from one built without it"
+
+
+def test_a_file_added_to_the_theme_is_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of the theme's files is kept, keyed by what is in the study's ``custom_dir``."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path, config=CONFIG.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    (tmp_path / "overrides").mkdir()
+    build()
+    (tmp_path / "overrides" / "extra.css").write_text("body { margin: 0 }\n", "utf-8")
+    assert "extra.css" in build()
 
 
 def test_a_build_that_warned_keeps_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,3 +133,31 @@ def test_a_plugin_with_unknown_state_turns_the_page_cache_off(tmp_path: Path, mo
     build()
     assert (tmp_path / "site" / "a" / "index.html").is_file()
     assert not list((tmp_path / "cache").glob("*page-*"))
+
+
+def test_damaged_entries_are_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path)
+    first = build()
+    entries = sorted((tmp_path / "cache").glob("*page-*"))
+    for n, entry in enumerate(entries):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if n % 2 else data.replace(b"e", b"o"))
+    assert build() == first
+    assert all(cache.read(e) is not None for e in entries), "a damaged entry was not written again"
+
+
+def test_a_moved_study_takes_its_pages_from_the_cache(sample_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    """No path of the study in a page's key (the derived config's folders are relative to its staging folder)."""
+    first = sample_copy("mini")
+    assert main(["build", "--project", str(first), "--no-pdf"]) == 0
+    index = (first / "site" / "index.html").read_bytes()
+    moved = tmp_path / "et" / "annet sted" / "mini"
+    moved.parent.mkdir(parents=True)
+    first.rename(moved)
+    assert not list((moved / "build" / ".cache").glob("site-*")), "MkDocs' site is not kept whole"
+    shutil.rmtree(moved / "site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown.Markdown, "convert", _not_converted)
+        assert main(["build", "--project", str(moved), "--no-pdf"]) == 0
+    assert (moved / "site" / "index.html").read_bytes() == index

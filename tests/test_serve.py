@@ -235,7 +235,7 @@ def test_the_mkdocs_server_rebuilds_when_told_not_by_watching_the_tree(sample_co
     read, write = os.pipe()
     env = {**os.environ, "THESISKIT_SERVE_REPLY": str(write)}
     env |= {"THESISKIT_SERVE_STATUS": str(project.build / STATUS), "THESISKIT_SERVE_PDF": str(project.build / PDF)}
-    argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    argv = [sys.executable, "-m", "thesiskit.livereload", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         [*argv, "--livereload", "--dirty"], env=env, stdin=subprocess.PIPE, pass_fds=(write,),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -312,8 +312,9 @@ def test_the_mkdocs_server_lists_the_themes_files_once(sample_copy: Callable[[st
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
+    from thesiskit.livereload import _theme_files_once
     from thesiskit.project import open_project
-    from thesiskit.serve import _theme_files_once, render_tree
+    from thesiskit.serve import render_tree
 
     root = sample_copy("mini")
     project = open_project(root)
@@ -337,3 +338,34 @@ def test_the_mkdocs_server_lists_the_themes_files_once(sample_copy: Callable[[st
         ]
         assert len(docs) > 10, "Material's static files (JavaScript, CSS, fonts) are missing"
     assert len(walks) == 1, "the theme's folders were walked on every rebuild"
+
+
+def test_the_pdf_compiles_beside_the_next_edit_and_only_for_the_newest_sources() -> None:
+    """Handing a PDF job in returns at once, even while one compiles; of those waiting only the newest runs."""
+    import threading
+
+    from thesiskit.serve import Newest
+
+    ran: list[str] = []
+    dropped: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        started.set()
+        assert release.wait(60)
+        ran.append("first")
+
+    pdfs = Newest()
+    pdfs.submit(first, lambda: dropped.append("first"))
+    assert started.wait(60), "the job did not start"
+    for name in ("second", "third"):  # edits saved while the first PDF compiles: their pages are not held up
+        pdfs.submit(lambda name=name: ran.append(name), lambda name=name: dropped.append(name))  # type: ignore[misc]
+    assert ran == [] and dropped == ["second"]
+    release.set()
+    pdfs.wait()
+    assert ran == ["first", "third"] and dropped == ["second"]
+    pdfs.submit(lambda: 1 / 0 and None, lambda: None)  # an unexpected error is reported; the worker goes on
+    pdfs.wait()
+    pdfs.submit(lambda: ran.append("after"), lambda: None)
+    pdfs.wait()
+    assert ran[-1] == "after"

@@ -10,7 +10,7 @@ page, and served at its site URL (``thesis.pdf``); on an error the last good PDF
 is the engine's output as it is: the head metadata and markup corrections that ``thesis build``
 adds after the engine (site/finish.py) are not in it.
 
-With MkDocs, the server (``python -m thesiskit.serve serve …``, MkDocs' own with three more
+With MkDocs, the server (``python -m thesiskit.livereload serve …``, MkDocs' own with three more
 routes under the site's path) also serves ``_thesiskit/status.json``, which the kit rewrites after
 every edit (the served PDF's version and the sources' errors, each with file:line),
 ``_thesiskit/serve.js``, which every served page loads (errors shown over the last good page, gone
@@ -21,10 +21,11 @@ never makes MkDocs rebuild the site.
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
+import functools
 import hashlib
 import json
-import logging
 import os
 import shutil
 import signal
@@ -32,15 +33,15 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
 from .errors import Problem, ThesisError, ToolError
 from .lang import locale_for
-from .log import console, report_error, step
+from .log import console, report_crash, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project, read_text
 from .records import load_records
@@ -53,10 +54,11 @@ STATUS = "serve-status.json"
 """In build/: what the browser's part of the preview polls (``_thesiskit/status.json``)."""
 PDF = "serve-thesis.pdf"
 """In build/: the preview's PDF (never build/thesis.pdf, which only ``thesis build`` publishes)."""
-ASSETS = Path(__file__).parent / "data" / "serve"
 
 
-def render_tree(project: Project, target: Path) -> tuple[Path, Sources, dict[str, Path]]:
+def render_tree(
+    project: Project, target: Path, figures_dir: Path | None = None
+) -> tuple[Path, Sources, dict[str, Path]]:
     """Render the Markdown tree, sync changed files into ``target``; return the config, sources and figures.
 
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
@@ -66,7 +68,8 @@ def render_tree(project: Project, target: Path) -> tuple[Path, Sources, dict[str
     the pages link to the last one.
     """
     src = read_sources(project)
-    figures = draw_figures(src, project.build / ".serve-figures")  # kept: the PDF reads them after the pages
+    # kept by the caller (default build/.serve-figures/): the PDF reads them after the pages
+    figures = draw_figures(src, figures_dir or project.build / ".serve-figures")
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
         served_pdf = target / "thesis.pdf"
@@ -187,8 +190,9 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
+    status = Status(project, language)
     config, src, figures = render_tree(project, tree)
-    write_status(project, preview_pdf(src, figures, tree / "thesis.pdf", not live), language)
+    status.show(pdf=preview_pdf(src, figures, tree / "thesis.pdf", not live))
     address = f"{host}:{port}"
     env = {
         **os.environ,
@@ -204,7 +208,7 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     else:
         name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
         # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
-        argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
+        argv = [sys.executable, "-m", "thesiskit.livereload", "serve", "-f", str(config), "-a", address]
         rebuilder = Rebuilder([*argv, "--livereload", "--dirty"], env)
         server = rebuilder.server
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop the engine's server too (below)
@@ -218,6 +222,8 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
+    # with MkDocs the PDF compiles beside the next edit's pages; Zensical's tree holds the PDF: one at a time
+    pdfs = Newest() if live else None
     try:
         # step: yield once the files have been quiet for 20 ms (watchfiles waits 50 ms by default)
         for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000, step=20):
@@ -226,22 +232,99 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
             if not changes:
                 continue
             console.print("[bold]→[/] change detected, re-rendering …", markup=True)
+            figures_dir = Path(tempfile.mkdtemp(prefix=".serve-figures-", dir=project.build))  # this render's
             try:
-                _config, src, figures = render_tree(project, tree)
+                _config, src, figures = render_tree(project, tree, figures_dir)
             except ThesisError as exc:
+                shutil.rmtree(figures_dir, ignore_errors=True)
                 report_error(exc)
                 console.print("  the last good pages are still served")
-                write_status(project, exc.problems, language)
+                status.show(site=exc.problems)
                 continue
             if rebuilder is not None:
                 rebuilder.rebuild()  # the pages are served before the PDF compile starts
-            write_status(project, [], language)
-            write_status(project, preview_pdf(src, figures, tree / "thesis.pdf", not live), language)
+            status.show(site=[])
+            snapshot = dataclasses.replace(src, project=dataclasses.replace(project, texts=dict(project.texts)))
+            job = functools.partial(_pdf_job, status, snapshot, figures, figures_dir, tree / "thesis.pdf", not live)
+            if pdfs is None:
+                job()
+            else:
+                pdfs.submit(job, functools.partial(shutil.rmtree, figures_dir, ignore_errors=True))
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _pdf_job(status: Status, src: Sources, figures: dict[str, Path], folder: Path, served: Path, copy: bool) -> None:
+    try:
+        status.show(pdf=preview_pdf(src, figures, served, copy))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Status:
+    """What build/serve-status.json says, written by the page's and the PDF's part of the preview.
+
+    The problems shown are the pages' (the sources as last read), or when there are none the PDF's.
+    """
+
+    def __init__(self, project: Project, language: str) -> None:
+        self.project, self.language = project, language
+        self.site: list[Problem] = []
+        self.pdf: list[Problem] = []
+        self._lock = threading.Lock()
+
+    def show(self, *, site: list[Problem] | None = None, pdf: list[Problem] | None = None) -> None:
+        """Keep the pages' or the PDF's problems (None: as they were) and rewrite the status."""
+        with self._lock:
+            self.site = self.site if site is None else site
+            self.pdf = self.pdf if pdf is None else pdf
+            write_status(self.project, self.site or self.pdf, self.language)
+
+
+class Newest:
+    """Jobs run one at a time on a thread of their own; a job still waiting when a newer one comes is dropped.
+
+    The PDF compiles here, so that the pages of an edit made meanwhile need not wait for it, and
+    only the PDF of the newest sources is made.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._waiting: tuple[Callable[[], None], Callable[[], None]] | None = None
+        self._running = False
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def submit(self, run: Callable[[], None], drop: Callable[[], None]) -> None:
+        """Run ``run`` once the job now running is done (returns at once); ``drop`` is called if it is not run."""
+        with self._cond:
+            if self._waiting is not None:
+                self._waiting[1]()
+            self._waiting = (run, drop)
+            self._cond.notify_all()
+
+    def wait(self) -> None:
+        """Return once every job handed in is done or dropped."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._waiting is None and not self._running)
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._waiting is not None)
+                assert self._waiting is not None
+                run, _drop = self._waiting
+                self._waiting, self._running = None, True
+            try:
+                run()
+            except Exception as exc:  # unexpected: say so (a log with the traceback), keep serving
+                report_crash(exc)
+            finally:
+                with self._cond:
+                    self._running = False
+                    self._cond.notify_all()
 
 
 class Rebuilder:
@@ -250,7 +333,7 @@ class Rebuilder:
     MkDocs' own server would notice the kit's files by polling the tree every 0.5 s and then wait
     0.1 s more for further changes. Instead the kit writes a line to the server's stdin once the tree
     is written, and the server rebuilds at once and answers on a pipe of its own when that build is
-    done (:func:`_mkdocs_serve`).
+    done (:func:`thesiskit.livereload.mkdocs_serve`).
     """
 
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
@@ -285,165 +368,5 @@ def check_port(host: str, port: int) -> None:
         ) from None
 
 
-def kit_route(rel: str) -> tuple[bytes, str] | None:
-    """The body and type of one of the kit's routes under the site's path, or None (not the kit's)."""
-    if "THESISKIT_SERVE_STATUS" not in os.environ:  # MkDocs' server without thesis serve
-        return None
-    status = Path(os.environ["THESISKIT_SERVE_STATUS"])
-    if rel == "_thesiskit/status.json":
-        return (status.read_bytes() if status.is_file() else b'{"pdf": "", "problems": []}'), "application/json"
-    if rel == "_thesiskit/serve.js":
-        return (ASSETS / "serve.js").read_bytes(), "text/javascript; charset=utf-8"
-    if rel == "_thesiskit/pdf.html":
-        from html import escape
-        from string import Template
-
-        data = json.loads(status.read_text("utf-8")) if status.is_file() else {}
-        page = Template((ASSETS / "pdf.html").read_text("utf-8")).substitute(
-            lang=escape(data.get("lang", "")), title=escape(data.get("pdf_title", "PDF")), version=data.get("pdf", "")
-        )
-        return page.encode(), "text/html; charset=utf-8"
-    pdf = Path(os.environ.get("THESISKIT_SERVE_PDF", ""))
-    if rel == "thesis.pdf" and pdf.is_file():
-        return pdf.read_bytes(), "application/pdf"
-    return None
-
-
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
-
-
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build, which strict mode would count as a failure."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
-
-
-def _theme_files_once(add_files_from_theme: Any) -> Any:
-    """MkDocs' ``Files.add_files_from_theme``, walking the theme's folders once per server, not per rebuild.
-
-    Material's folders hold some 14,000 files, filtered one by one on every build; the server does not
-    watch the theme (as MkDocs' own, without ``--watch-theme``), so the list stays as it was.
-    """
-    from mkdocs.structure.files import File, Files
-
-    found: dict[tuple[str, ...], list[File]] = {}
-
-    def add(files: Files, env: Any, config: Any) -> None:
-        key = (*config.theme.dirs, "\0", *config.theme.static_templates, "\0", config.site_dir)
-        key += (str(config.use_directory_urls),)
-        if key not in found:
-            theme = Files([])
-            add_files_from_theme(theme, env, config)
-            found[key] = list(theme)
-        for file in found[key]:
-            if files.get_file_from_path(file.src_uri) is None:  # theme files do not override docs_dir files
-                files.append(File(file.src_uri, file.src_dir, config.site_dir, config.use_directory_urls))
-
-    return add
-
-
-def _mkdocs_serve() -> None:
-    """MkDocs' own CLI, with dirty builds allowed in strict mode and rebuilt when the kit says so.
-
-    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds, and its
-    list of static files is made once (:func:`_theme_files_once`).
-    """
-    import mkdocs.commands.serve as mk_serve
-    from mkdocs.__main__ import cli
-    from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.files import Files
-    from mkdocs.theme import Theme
-
-    from .render.env import bytecode_cache
-
-    get_env = Theme.get_env
-    cache = os.environ.get("THESISKIT_THEME_CACHE")
-
-    def cached_env(theme: Theme) -> Any:
-        env = get_env(theme)
-        env.bytecode_cache = bytecode_cache(Path(cache)) if cache else None
-        return env
-
-    class Quicker(LiveReloadServer):
-        """MkDocs' server, rebuilding when ``thesis serve`` says so rather than by watching the tree.
-
-        Under ``thesis serve`` ($THESISKIT_SERVE_REPLY), the tree and the config the kit writes are
-        not polled: every line on stdin asks for a rebuild, which starts at once (no wait for more
-        changes), and a line on the reply pipe says it is done (:class:`Rebuilder`). Other watched
-        paths (mkdocs.yml's ``watch:``) are polled every 0.1 s, not 0.5 s.
-
-        Also serves the kit's routes (see the module docstring) and adds serve.js to every page.
-        """
-
-        def __init__(self, builder: Any, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("polling_interval", 0.1)
-            self._asked = self._done = 0
-            self._done_cond = threading.Condition()
-            super().__init__(self._counted(builder), *args, **kwargs)
-            reply = os.environ.get("THESISKIT_SERVE_REPLY")
-            self._kit = Path(os.environ["THESISKIT_SERVE_STATUS"]).parent if reply else None
-            if reply:
-                self.build_delay = 0.0  # the kit asks once its files are all written
-                threading.Thread(target=self._answer, args=(int(reply),), daemon=True).start()
-
-        def _counted(self, builder: Any) -> Any:
-            def build(*args: Any) -> None:
-                with self._rebuild_cond:  # every request up to here is in the files this build reads
-                    covers = self._asked
-                try:
-                    builder(*args)
-                finally:
-                    with self._done_cond:
-                        self._done = max(self._done, covers)
-                        self._done_cond.notify_all()
-
-            return build
-
-        def _answer(self, reply: int) -> None:
-            for _line in sys.stdin.buffer:
-                with self._rebuild_cond:
-                    self._asked += 1
-                    mine = self._asked
-                    self._want_rebuild = True
-                    self._rebuild_cond.notify_all()
-                with self._done_cond:
-                    while self._done < mine:
-                        self._done_cond.wait()
-                os.write(reply, b"built\n")
-
-        def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
-            if self._kit is not None and Path(path).resolve().is_relative_to(self._kit.resolve()):
-                self._watched_paths[os.path.abspath(path)] = 1  # the kit says when (and live reload is on)
-                return
-            super().watch(path, func, recursive=recursive)
-
-        def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
-            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-            rel = path[len(self.mount_path) :] if path.startswith(self.mount_path) else None
-            body = kit_route(rel) if rel is not None else None
-            if body is None:
-                return super()._serve_request(environ, start_response)
-            content, kind = body
-            start_response(
-                "200 OK", [("Content-Type", kind), ("Content-Length", str(len(content))), ("Cache-Control", "no-store")]
-            )
-            return [content]
-
-        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            html: bytes = super()._inject_js_into_html(content, epoch)
-            at = html.rfind(b"</body>")
-            at = at if at >= 0 else len(html)
-            script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
-            return html[:at] + script + html[at:]
-
-    Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)  # type: ignore[method-assign]
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
-    mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]
-    Theme.get_env = cached_env  # type: ignore[method-assign, assignment]
-    cli(prog_name="mkdocs")
-
-
-if __name__ == "__main__":  # ``python -m thesiskit.serve serve …``
-    _mkdocs_serve()

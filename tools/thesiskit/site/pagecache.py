@@ -10,6 +10,8 @@ A plugin of the in-process MkDocs run (``run_mkdocs``) keeps two entries per pag
 - ``searchpage``: the search plugin's index entries for the page (its sections' locations, titles
   and text), keyed by :func:`search_key` (the page as the plugin reads it, and the run).
 
+Once per run, the list of the theme's static files (``themefiles``, :func:`theme_key`) is kept too.
+
 On a hit the step is skipped, and every plugin event still runs with what the step would have made:
 the search index gets every page's entries, the sitemap lists every page, and anchors are validated
 across pages as in a clean build. MkDocs' own ``--dirty`` builds leave the unmodified pages out of
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,33 +54,68 @@ def search_key(run: str, page: str) -> str:
     return cache_key("searchpage", run, page)
 
 
+def theme_key(run: str) -> str:
+    """The ``themefiles`` key: the run (its theme folders' files, MkDocs' version and the config)."""
+    return cache_key("themefiles", run)
+
+
+_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
+"""MkDocs' filter of the theme's files it copies (mkdocs/structure/files.py)."""
+
+
 def run_digest(config_file: Path, theme_dirs: list[str], epoch: str, kit: str) -> str:
     """What every page of one MkDocs run depends on.
 
-    The derived config and every file it INHERITs, the theme's files outside the installed theme
-    package (the study's or the kit's ``custom_dir``), SOURCE_DATE_EPOCH (the context's build date) and
-    ``kit`` (:func:`thesiskit.cache.kit_digest`: the kit's code and the installed packages, MkDocs and
-    the Material theme with their versions among them).
+    The derived config (but where its folders are: a study moved elsewhere keeps its cache) and every
+    file it INHERITs, the theme's files outside the installed packages (the study's or the kit's
+    ``custom_dir``), SOURCE_DATE_EPOCH (the context's build date) and ``kit``
+    (:func:`thesiskit.cache.kit_digest`: the kit's code and the installed packages, MkDocs and the
+    Material theme with their versions among them).
     """
     parts: list[str | bytes] = [epoch, kit]
+    derived, inherit = _settings(config_file.read_bytes())
+    parts.append(derived)
+    parent = (config_file.parent / inherit).resolve() if inherit else None
     seen: set[Path] = set()
-    config: Path | None = config_file.resolve()
-    while config is not None and config not in seen and config.is_file():
-        seen.add(config)
-        text = config.read_bytes()
+    while parent is not None and parent not in seen and parent.is_file():
+        seen.add(parent)
+        text = parent.read_bytes()
         parts.append(text)
-        parent = (yaml.load(text, Loader=_LOADER) or {}).get("INHERIT") if b"INHERIT" in text else None
-        config = (config.parent / parent).resolve() if isinstance(parent, str) else None
+        found = _INHERIT.search(text)
+        parent = (parent.parent / found[1].decode()).resolve() if found else None
     for folder in theme_dirs:
-        if any(Path(folder).is_relative_to(p) for p in _package_dirs()):
-            parts.append(folder.encode())  # its version is in ``kit``
+        package = next((p for p in _package_dirs() if Path(folder).resolve().is_relative_to(p)), None)
+        if package is not None:  # its version is in ``kit``
+            parts.append(Path(folder).resolve().relative_to(package.parent).as_posix())
             continue
         for base, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
                 full = os.path.join(base, name)
-                parts.append(os.path.relpath(full, folder).encode() + b"=" + Path(full).read_bytes())
+                parts.append(Path(os.path.relpath(full, folder)).as_posix().encode() + b"=" + Path(full).read_bytes())
     return cache_key(*parts)
+
+
+_INHERIT = re.compile(rb"""^INHERIT:[ \t]*["']?([^"'\r\n#]+?)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+"""MkDocs' ``INHERIT`` key, read from a config as written (its YAML may hold MkDocs' own tags)."""
+
+
+def _settings(text: bytes) -> tuple[str, str | None]:
+    """The derived config's settings, and the file it INHERITs.
+
+    Without its folders (``docs_dir``, ``site_dir``, ``custom_dir``): they are relative to the
+    staging folder, and what is in them is keyed on its own.
+    """
+    data = yaml.load(text, Loader=_LOADER)
+    if not isinstance(data, dict):
+        return text.decode("utf-8", "replace"), None
+    parent = data.pop("INHERIT", None)
+    data.pop("docs_dir", None)
+    data.pop("site_dir", None)
+    if isinstance(data.get("theme"), dict):
+        data["theme"] = {k: v for k, v in data["theme"].items() if k != "custom_dir"}
+    settings = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return settings, parent if isinstance(parent, str) else None
 
 
 def _package_dirs() -> list[Path]:
@@ -150,11 +188,40 @@ def page_cache_plugin(cache: Path, config_file: Path) -> Any:
             self.run = run_digest(
                 config_file, list(config.theme.dirs), os.environ.get("SOURCE_DATE_EPOCH", ""), kit_digest()
             )
+            config.theme.get_env = self._theme_env(config.theme.get_env)
             for name in ("search", "material/search"):
                 index: Any = getattr(config.plugins.get(name), "search_index", None)
                 if isinstance(getattr(index, "entries", None), list) and hasattr(index, "add_entry_from_context"):
                     index.add_entry_from_context = self._indexer(index, index.add_entry_from_context)
             return config
+
+        def _theme_env(self, get_env: Any) -> Any:
+            """The theme's ``get_env``, whose list of the theme's static files comes from the cache.
+
+            MkDocs lists every file of the theme's folders (Material has some 14,000 icons) to find
+            the few it copies; the list is kept by :func:`theme_key`. Only MkDocs' own listing
+            (``Files.add_files_from_theme``) is taken from the cache: another caller's filter is not.
+            """
+
+            def env() -> Any:
+                made = get_env()
+                list_templates = made.list_templates
+
+                def listed(extensions: Any = None, filter_func: Any = None) -> Any:
+                    if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                        return list_templates(extensions, filter_func)
+                    key = theme_key(self.run)
+                    stored = read_entry(cache, "themefiles", key)
+                    if isinstance(stored, list) and all(isinstance(n, str) for n in stored):
+                        return stored
+                    names = list_templates(extensions, filter_func)
+                    self.pending.append(("themefiles", key, names))
+                    return names
+
+                made.list_templates = listed
+                return made
+
+            return env
 
         def _indexer(self, index: Any, add: Any) -> Any:
             """The search index's ``add_entry_from_context``: a page's entries from the cache, or indexed and kept."""
