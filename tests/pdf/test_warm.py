@@ -64,3 +64,10 @@ def test_warm_compile_past_its_deadline_is_stopped_and_the_next_one_works(
     assert "docs/01-innledning.md … docs/02-funn.md (2 pages)" in message, message
     main.write_text(PAGE, "utf-8")
     assert typst.compile_typst(main, CREATED) == first  # a new child, as good as the first
+
+
+def test_each_pdf_compiles_in_its_own_folder(tmp_path: Path) -> None:
+    # thesis serve's PDF (build/.serve-thesis.new.pdf) once compiled in build/.typst itself, removing
+    # the folder thesis build publishes there (build/.typst/thesis) at every preview
+    folders = {typst.work_dir(tmp_path / name) for name in ("thesis.pdf", ".serve-thesis.new.pdf")}
+    assert folders == {tmp_path / ".typst" / "thesis", tmp_path / ".typst" / "serve-thesis"}

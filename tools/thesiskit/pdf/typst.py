@@ -225,6 +225,15 @@ def tidy(body: str) -> str:
     return _CAPTION_START.sub(r"\1", body)
 
 
+def work_dir(out: Path) -> Path:
+    """The folder the PDF ``out`` is compiled in: ``.typst/<name>`` next to it.
+
+    Next to it is the build's own (staging) folder: no race. The name is the PDF's without dots
+    (``.serve-thesis.new.pdf`` → ``serve-thesis``).
+    """
+    return out.parent / ".typst" / out.name.lstrip(".").split(".")[0]
+
+
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
@@ -233,8 +242,7 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)
     body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
-    work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
-    main = write_workdir(inp, meta, doc, body, work)
+    main = write_workdir(inp, meta, doc, body, work_dir(out))
     pdf = compile_typst(main, inp.created)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
