@@ -117,6 +117,21 @@ def test_a_file_added_to_the_theme_is_published(tmp_path: Path, monkeypatch: pyt
     assert "extra.css" in build()
 
 
+def test_a_page_added_outside_the_nav_renders_the_others_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template may list every page (the context's ``pages``), not only those of the nav."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build = _site(tmp_path, config=CONFIG.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    listing = "{% for p in pages %}[{{ p.src_uri }}]{% endfor %}"
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ super() }}' + listing + "{% endblock %}", "utf-8"
+    )
+    build()
+    (tmp_path / "docs" / "c.md").write_text("# C\n", "utf-8")
+    build()
+    assert "[c.md]" in (tmp_path / "site" / "a" / "index.html").read_text("utf-8")
+
+
 def test_a_build_that_warned_keeps_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A link to a missing anchor warns (strict: fails); the next build must warn again, not take the page."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

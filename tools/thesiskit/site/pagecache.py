@@ -6,7 +6,8 @@ A plugin of the in-process MkDocs run (``run_mkdocs``) keeps two entries per pag
   contents, title and anchors, keyed by :func:`content_key` (the page's Markdown, its place, every
   file of the site and its URL, and the run: :func:`run_digest`);
 - ``htmlpage``: what the theme's template made of it, keyed by :func:`html_key` (the page as the
-  template sees it, the whole navigation with every page's title, URL and metadata, and the run);
+  template sees it, the whole navigation with every page's title, URL and metadata, the site's
+  files, and the run);
 - ``searchpage``: the search plugin's index entries for the page (its sections' locations, titles
   and text), keyed by :func:`search_key` (the page as the plugin reads it, and the run).
 
@@ -298,8 +299,8 @@ def page_cache_plugin(cache: Path, config_file: Path, read: Callable[[Path], byt
 
         @event_priority(-100)  # the page as rendered: after the search plugin has indexed and trimmed it
         def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-            if self.nav_json is None:  # every page's title is known now
-                self.nav_json = nav_digest(nav)
+            if self.nav_json is None:  # every page's title is known now; the context's ``pages``: the files
+                self.nav_json = json.dumps([nav_digest(nav), self.files], ensure_ascii=False)
             key = html_key(self.run, page_state(page), self.nav_json)
             stored = read_entry(cache, "htmlpage", key)
             self.outputs[id(page)] = (key, stored if isinstance(stored, str) else None)
