@@ -58,6 +58,8 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         replace("report/quotes/funn.yaml", "Jeg ville valgt det samme igjen.", "Jeg ville valgt det samme."),
     ),
     ("figure record", replace("report/figures/modell.yaml", "label: Teknologi", "label: Teknikk")),
+    # the finding's page has no title in the nav but its heading: every page's navigation changes
+    ("finding title", replace("report/findings/stolte.yaml", "title: Stolte og engasjerte", "title: Stolte og ivrige")),
     ("references.bib: a title", replace("references.bib", "Stolthet i offentlig sektor", "Stolthet i sektoren")),
     ("references.bib: a new entry", _append("references.bib", NEW_ENTRY)),
     # the new work has the same author and year: every page citing Hansen (2010) now reads 2010a

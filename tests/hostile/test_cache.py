@@ -82,7 +82,8 @@ def test_a_moved_study_hits_the_cache(
     ``pdf``: the whole PDF's entry is used (neither Pandoc nor Typst runs); ``pages``: without it, each
     page's Typst comes from the Pandoc cache (Typst compiles, Pandoc does not run).
     """
-    import thesiskit.build as build
+    import markdown
+
     import thesiskit.cite.citeproc as citeproc
     import thesiskit.pdf.convert as convert
     import thesiskit.pdf.typst as typst
@@ -101,7 +102,7 @@ def test_a_moved_study_hits_the_cache(
         monkeypatch.setattr(typst, "compile_typst", _refuse("Typst"))
     monkeypatch.setattr(convert, "run_pandoc", _refuse("Pandoc (Typst)"))
     monkeypatch.setattr(citeproc, "run_pandoc", _refuse("Pandoc (citeproc)"))
-    monkeypatch.setattr(build, "build_site", _refuse("MkDocs"))
+    monkeypatch.setattr(markdown.Markdown, "convert", _refuse("Python-Markdown (MkDocs' pages)"))
     shutil.rmtree(moved / "site")
     assert main(["build", "--project", str(moved)]) == 0
     assert {p: _sha(moved / p) for p in good} == good

@@ -257,8 +257,16 @@ def pdf_key(inp: PdfInput) -> str:
 
 
 def cached_site(src: Sources, tree: Path, pages: list[str], staging: Path, head: str, engine: str) -> None:
-    """``build_site`` into ``staging/site``, skipped when all the site is made from is as in a recent build."""
+    """``build_site`` into ``staging/site``.
+
+    MkDocs runs in this process and takes every unchanged page from its page cache (site/pagecache.py);
+    Zensical's site is kept whole and restored, skipping Zensical, when all it is made from is as in a
+    recent build.
+    """
     project = src.project
+    if engine == "mkdocs":  # a copy of the whole site would cost more than the pages it saves
+        build_site(project, src.config, tree, pages, staging, head, engine, src.records.study.language)
+        return
     key = site_key(project, tree, pages, head, engine)
     if restore_folder(project.cache, "site", key, staging / "site"):
         return

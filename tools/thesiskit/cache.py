@@ -167,7 +167,7 @@ def inputs_digest(project: Project) -> str:
     """A digest of what a cached build result may depend on besides its own input.
 
     The study's files (all but the build's outputs: site/, build/, CITATION.cff, and hidden ones),
-    the kit's code and data, and the installed packages with their versions (:func:`installed_packages`);
+    the kit's code and data, and the installed packages with their versions (:func:`kit_digest`);
     paths relative to the study, so that a study moved to another folder keeps its cache. Computed once
     per run (per ``Project``).
     """
@@ -180,31 +180,49 @@ def inputs_digest(project: Project) -> str:
     parts: list[bytes] = []
     read_already = {str(path): text for path, text in project.texts.items()}
     outputs = {os.path.realpath(project.build), *(os.path.realpath(project.root / dst) for _, dst in OUTPUTS)}
-    for base in (str(project.root), os.path.dirname(__file__)):
-        for folder, dirs, names in os.walk(base):
-            dirs[:] = sorted(
-                d
-                for d in dirs
-                if not d.startswith(".")
-                and d != "__pycache__"
-                and os.path.realpath(os.path.join(folder, d)) not in outputs
-            )
-            for name in sorted(names):
-                full = os.path.join(folder, name)
-                if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
-                    continue
-                text = read_already.get(full)  # a source is read once per run
-                if text is not None:
-                    data = text.encode("utf-8")
-                else:
-                    data = Path(full).read_bytes()
-                    if base == str(project.root):
-                        _keep_text(project, full, data)
-                parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + data)
-    parts.append("\n".join(installed_packages()).encode())
+    base = str(project.root)
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d != "__pycache__" and os.path.realpath(os.path.join(folder, d)) not in outputs
+        )
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            if name.startswith(".") or full in outputs:  # the root is resolved and no link is followed
+                continue
+            text = read_already.get(full)  # a source is read once per run
+            if text is not None:
+                data = text.encode("utf-8")
+            else:
+                data = Path(full).read_bytes()
+                _keep_text(project, full, data)
+            parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + data)
+    parts.append(kit_digest().encode())
     _DIGESTS.clear()  # one run at a time is remembered
     _DIGESTS[id(project)] = (project, cache_key(*parts))
     return _DIGESTS[id(project)][1]
+
+
+def kit_digest(kit: str = os.path.dirname(__file__)) -> str:
+    """A digest of the kit's code and data (the folder ``kit``) and of the installed packages.
+
+    What every cached result depends on besides the study (read again on each call: a long-lived
+    ``thesis serve`` sees the kit's templates edited). The packages: :func:`installed_packages`.
+    """
+    return cache_key(*_folder_parts(kit), "\n".join(installed_packages()))
+
+
+def _folder_parts(base: str) -> list[bytes]:
+    """``relative/path=content`` for every file below ``base`` (hidden ones and ``__pycache__`` left out)."""
+    parts: list[bytes] = []
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(names):
+            if not name.startswith("."):
+                full = os.path.join(folder, name)
+                parts.append(full[len(base) + 1 :].replace(os.sep, "/").encode() + b"=" + Path(full).read_bytes())
+    return parts
 
 
 def installed_packages() -> list[str]:

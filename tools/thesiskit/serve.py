@@ -1,14 +1,16 @@
 """``thesis serve``: live preview of the site and the PDF, in one long-lived process.
 
 The kit watches the study's sources (docs/, report/, templates/, references.bib, mkdocs.yml),
-renders the Markdown tree again and writes only the files whose text changed; the engine's own
-live reload (MkDocs' or Zensical's, as ``site.engine`` or ``--site-engine`` says) then rebuilds the
-changed pages and refreshes the browser. Then the PDF is compiled in this process (pages through
-the Pandoc page cache, one warm Typst compiler) and served at its site URL (``thesis.pdf``); on an
-error the last good PDF stays. The preview is the engine's output as it is: the head metadata and
-markup corrections that ``thesis build`` adds after the engine (site/finish.py) are not in it.
+renders the Markdown tree again and writes only the files whose text changed. The engine's server
+(MkDocs' or Zensical's, as ``site.engine`` or ``--site-engine`` says) then rebuilds the changed pages
+and refreshes the browser: MkDocs' as soon as the kit tells it to (:class:`Rebuilder`, no second
+file watcher), Zensical's when its own watcher sees the files. Only then is the PDF compiled in this
+process (pages through the Pandoc page cache, one warm Typst compiler), so that it never delays the
+page, and served at its site URL (``thesis.pdf``); on an error the last good PDF stays. The preview
+is the engine's output as it is: the head metadata and markup corrections that ``thesis build``
+adds after the engine (site/finish.py) are not in it.
 
-With MkDocs, the server (``python -m thesiskit.serve serve …``, MkDocs' own with three more
+With MkDocs, the server (``python -m thesiskit.livereload serve …``, MkDocs' own with three more
 routes under the site's path) also serves ``_thesiskit/status.json``, which the kit rewrites after
 every edit (the served PDF's version and the sources' errors, each with file:line),
 ``_thesiskit/serve.js``, which every served page loads (errors shown over the last good page, gone
@@ -19,27 +21,29 @@ never makes MkDocs rebuild the site.
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
+import functools
 import hashlib
 import json
-import logging
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
 from .errors import Problem, ThesisError, ToolError
 from .lang import locale_for
-from .log import console, report_error, step
+from .log import console, report_crash, report_error, step
 from .pdf.typst import keep_compilers
-from .project import Project, open_project
+from .project import Project, open_project, read_text
 from .records import load_records
 from .site.tree import write_site_config
 from .site.zensical import zensical_version
@@ -50,25 +54,25 @@ STATUS = "serve-status.json"
 """In build/: what the browser's part of the preview polls (``_thesiskit/status.json``)."""
 PDF = "serve-thesis.pdf"
 """In build/: the preview's PDF (never build/thesis.pdf, which only ``thesis build`` publishes)."""
-ASSETS = Path(__file__).parent / "data" / "serve"
 
 
 def render_tree(
-    project: Project, target: Path, *, with_pdf: bool = True, pdf_in_tree: bool = True
-) -> tuple[Path, list[Problem]]:
-    """Render the Markdown tree, sync changed files into ``target``; return the config, PDF problems.
+    project: Project, target: Path, figures_dir: Path | None = None
+) -> tuple[Path, Sources, dict[str, Path]]:
+    """Render the Markdown tree, sync changed files into ``target``; return the config, sources and figures.
 
-    The PDF's problems are none when the PDF was made (otherwise the last good one is still served).
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
     shows changes (the navigation, a page title, the configuration), every file is touched so that
-    MkDocs rebuilds them all. With ``pdf_in_tree`` every new PDF is copied into the tree too (for an
-    engine whose server serves only the tree); otherwise only the first, so that links to it resolve.
+    MkDocs rebuilds them all (mkdocs.yml, which the served config inherits, is part of the configuration).
+    The PDF is not made here (:func:`preview_pdf`, once the pages are served):
+    the pages link to the last one.
     """
+    src = read_sources(project)
+    # kept by the caller (default build/.serve-figures/): the PDF reads them after the pages
+    figures = draw_figures(src, figures_dir or project.build / ".serve-figures")
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
         scratch = Path(tmp)
-        src = read_sources(project)
-        figures = draw_figures(src, scratch / "figures")
-        served_pdf = target / "thesis.pdf"  # the preview's own PDF, made below once the pages are synced
+        served_pdf = target / "thesis.pdf"
         pdf = served_pdf if served_pdf.is_file() else project.build / PDF
         pdf = pdf if pdf.is_file() else project.build / "thesis.pdf"
         tree, pages, _head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
@@ -84,7 +88,8 @@ def render_tree(
             project.build / "serve-site",
             src.records.study.language,
         )
-        shape = new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
+        shape = read_text(project, project.mkdocs_yml)  # the served config inherits it (e.g. the site name)
+        shape += new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
         changed = sync_tree(tree, target)
         if shape != _last_shape.get(target):
             _last_shape[target] = shape
@@ -94,11 +99,10 @@ def render_tree(
         else:
             console.print(f"  {changed} file(s) changed")
         if config.is_file() and filecmp.cmp(new_config, config, shallow=False):
-            new_config.unlink()  # unchanged: MkDocs, which watches it, need not rebuild everything
+            new_config.unlink()  # unchanged: MkDocs need not rebuild everything
         else:
             new_config.replace(config)
-        problems = preview_pdf(src, figures, served_pdf, pdf_in_tree) if with_pdf else []
-        return config, problems
+        return config, src, figures
 
 
 def preview_pdf(src: Sources, figures: dict[str, Path], served: Path, copy: bool = True) -> list[Problem]:
@@ -169,7 +173,12 @@ def sync_tree(source: Path, target: Path) -> int:
 
 
 def serve(project_dir: Path, port: int, site_engine: str | None = None, host: str = "127.0.0.1") -> None:
-    """Render once, start the site engine's dev server on the tree, and re-render on every edit."""
+    """Render once, start the site engine's dev server on the tree, and re-render on every edit.
+
+    After an edit the pages come first: the tree is rendered, the MkDocs server is told to rebuild
+    (:class:`Rebuilder`; Zensical watches the tree itself), and only once the pages are served is the
+    PDF compiled.
+    """
     from watchfiles import watch
 
     check_port(host, port)
@@ -181,24 +190,27 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
-    config, problems = render_tree(project, tree, pdf_in_tree=not live)
-    write_status(project, problems, language)
+    status = Status(project, language)
+    config, src, figures = render_tree(project, tree)
+    status.show(pdf=preview_pdf(src, figures, tree / "thesis.pdf", not live))
     address = f"{host}:{port}"
-    if engine == "zensical":
-        name = f"Zensical {zensical_version()}"
-        argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
-    else:
-        name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
-        # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
-        argv = [sys.executable, "-m", "thesiskit.serve", "serve", "-f", str(config), "-a", address]
-        argv += ["--livereload", "--dirty"]
     env = {
         **os.environ,
         "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme"),
         "THESISKIT_SERVE_STATUS": str(project.build / STATUS),
         "THESISKIT_SERVE_PDF": str(project.build / PDF),
     }
-    server = subprocess.Popen(argv, env=env)
+    rebuilder: Rebuilder | None = None
+    if engine == "zensical":
+        name = f"Zensical {zensical_version()}"
+        argv = [sys.executable, "-m", "zensical", "serve", "-f", str(config), "-a", address]
+        server = subprocess.Popen(argv, env=env)
+    else:
+        name = f"MkDocs {version('mkdocs')} + Material {version('mkdocs-material')}"
+        # MkDocs rebuilds only the pages whose Markdown changed (--dirty; render_tree touches all if needed)
+        argv = [sys.executable, "-m", "thesiskit.livereload", "serve", "-f", str(config), "-a", address]
+        rebuilder = Rebuilder([*argv, "--livereload", "--dirty"], env)
+        server = rebuilder.server
     signal.signal(signal.SIGTERM, _stop)  # stopped by a signal: stop the engine's server too (below)
     path = urlsplit(load_site_config(project).site_url).path or "/"
     console.print(
@@ -210,25 +222,136 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     watched = [
         p for p in (project.docs, project.report, project.templates, project.bib, project.mkdocs_yml) if p.exists()
     ]
+    # with MkDocs the PDF compiles beside the next edit's pages; Zensical's tree holds the PDF: one at a time
+    pdfs = Newest() if live else None
     try:
-        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000):
+        # step: yield once the files have been quiet for 20 ms (watchfiles waits 50 ms by default)
+        for changes in watch(*watched, yield_on_timeout=True, rust_timeout=1000, step=20):
             if server.poll() is not None:  # e.g. the port was taken after check_port: say so, never hang
                 raise ToolError(f"the site server ({name}) stopped with exit code {server.returncode}; see above")
             if not changes:
                 continue
             console.print("[bold]→[/] change detected, re-rendering …", markup=True)
+            figures_dir = Path(tempfile.mkdtemp(prefix=".serve-figures-", dir=project.build))  # this render's
             try:
-                problems = render_tree(project, tree, pdf_in_tree=not live)[1]
+                _config, src, figures = render_tree(project, tree, figures_dir)
             except ThesisError as exc:
+                shutil.rmtree(figures_dir, ignore_errors=True)
                 report_error(exc)
                 console.print("  the last good pages are still served")
-                problems = exc.problems
-            write_status(project, problems, language)
+                status.show(site=exc.problems)
+                continue
+            if rebuilder is not None:
+                rebuilder.rebuild()  # the pages are served before the PDF compile starts
+            status.show(site=[])
+            snapshot = dataclasses.replace(src, project=dataclasses.replace(project, texts=dict(project.texts)))
+            job = functools.partial(_pdf_job, status, snapshot, figures, figures_dir, tree / "thesis.pdf", not live)
+            if pdfs is None:
+                job()
+            else:
+                pdfs.submit(job, functools.partial(shutil.rmtree, figures_dir, ignore_errors=True))
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _pdf_job(status: Status, src: Sources, figures: dict[str, Path], folder: Path, served: Path, copy: bool) -> None:
+    try:
+        status.show(pdf=preview_pdf(src, figures, served, copy))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Status:
+    """What build/serve-status.json says, written by the page's and the PDF's part of the preview.
+
+    The problems shown are the pages' (the sources as last read), or when there are none the PDF's.
+    """
+
+    def __init__(self, project: Project, language: str) -> None:
+        self.project, self.language = project, language
+        self.site: list[Problem] = []
+        self.pdf: list[Problem] = []
+        self._lock = threading.Lock()
+
+    def show(self, *, site: list[Problem] | None = None, pdf: list[Problem] | None = None) -> None:
+        """Keep the pages' or the PDF's problems (None: as they were) and rewrite the status."""
+        with self._lock:
+            self.site = self.site if site is None else site
+            self.pdf = self.pdf if pdf is None else pdf
+            write_status(self.project, self.site or self.pdf, self.language)
+
+
+class Newest:
+    """Jobs run one at a time on a thread of their own; a job still waiting when a newer one comes is dropped.
+
+    The PDF compiles here, so that the pages of an edit made meanwhile need not wait for it, and
+    only the PDF of the newest sources is made.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._waiting: tuple[Callable[[], None], Callable[[], None]] | None = None
+        self._running = False
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def submit(self, run: Callable[[], None], drop: Callable[[], None]) -> None:
+        """Run ``run`` once the job now running is done (returns at once); ``drop`` is called if it is not run."""
+        with self._cond:
+            if self._waiting is not None:
+                self._waiting[1]()
+            self._waiting = (run, drop)
+            self._cond.notify_all()
+
+    def wait(self) -> None:
+        """Return once every job handed in is done or dropped."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._waiting is None and not self._running)
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._waiting is not None)
+                assert self._waiting is not None
+                run, _drop = self._waiting
+                self._waiting, self._running = None, True
+            try:
+                run()
+            except Exception as exc:  # unexpected: say so (a log with the traceback), keep serving
+                report_crash(exc)
+            finally:
+                with self._cond:
+                    self._running = False
+                    self._cond.notify_all()
+
+
+class Rebuilder:
+    """The MkDocs server (a child process), rebuilt when the kit says so.
+
+    MkDocs' own server would notice the kit's files by polling the tree every 0.5 s and then wait
+    0.1 s more for further changes. Instead the kit writes a line to the server's stdin once the tree
+    is written, and the server rebuilds at once and answers on a pipe of its own when that build is
+    done (:func:`thesiskit.livereload.mkdocs_serve`).
+    """
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        read, write = os.pipe()
+        env = {**env, "THESISKIT_SERVE_REPLY": str(write)}
+        self.server = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, pass_fds=(write,))
+        os.close(write)
+        self._reply = os.fdopen(read, "rb")
+
+    def rebuild(self) -> bool:
+        """Tell the server that the tree changed; return once it has rebuilt (False: it has stopped)."""
+        assert self.server.stdin is not None
+        try:
+            self.server.stdin.write(b"build\n")
+            self.server.stdin.flush()
+        except OSError:  # it stopped: the loop says so
+            return False
+        return self._reply.readline() == b"built\n"
 
 
 def check_port(host: str, port: int) -> None:
@@ -245,95 +368,5 @@ def check_port(host: str, port: int) -> None:
         ) from None
 
 
-def kit_route(rel: str) -> tuple[bytes, str] | None:
-    """The body and type of one of the kit's routes under the site's path, or None (not the kit's)."""
-    if "THESISKIT_SERVE_STATUS" not in os.environ:  # MkDocs' server without thesis serve
-        return None
-    status = Path(os.environ["THESISKIT_SERVE_STATUS"])
-    if rel == "_thesiskit/status.json":
-        return (status.read_bytes() if status.is_file() else b'{"pdf": "", "problems": []}'), "application/json"
-    if rel == "_thesiskit/serve.js":
-        return (ASSETS / "serve.js").read_bytes(), "text/javascript; charset=utf-8"
-    if rel == "_thesiskit/pdf.html":
-        from html import escape
-        from string import Template
-
-        data = json.loads(status.read_text("utf-8")) if status.is_file() else {}
-        page = Template((ASSETS / "pdf.html").read_text("utf-8")).substitute(
-            lang=escape(data.get("lang", "")), title=escape(data.get("pdf_title", "PDF")), version=data.get("pdf", "")
-        )
-        return page.encode(), "text/html; charset=utf-8"
-    pdf = Path(os.environ.get("THESISKIT_SERVE_PDF", ""))
-    if rel == "thesis.pdf" and pdf.is_file():
-        return pdf.read_bytes(), "application/pdf"
-    return None
-
-
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
-
-
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build, which strict mode would count as a failure."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
-
-
-def _mkdocs_serve() -> None:
-    """MkDocs' own CLI, with dirty builds allowed in strict mode and a quicker look for changes.
-
-    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds.
-    """
-    import mkdocs.commands.serve as mk_serve
-    from mkdocs.__main__ import cli
-    from mkdocs.livereload import LiveReloadServer
-    from mkdocs.theme import Theme
-
-    from .render.env import bytecode_cache
-
-    get_env = Theme.get_env
-    cache = os.environ.get("THESISKIT_THEME_CACHE")
-
-    def cached_env(theme: Theme) -> Any:
-        env = get_env(theme)
-        env.bytecode_cache = bytecode_cache(Path(cache)) if cache else None
-        return env
-
-    class Quicker(LiveReloadServer):
-        """MkDocs polls the served tree every 0.5 s; the kit writes only changed files, so 0.1 s costs little.
-
-        Also serves the kit's routes (see the module docstring) and adds serve.js to every page.
-        """
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("polling_interval", 0.1)
-            super().__init__(*args, **kwargs)
-
-        def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
-            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-            rel = path[len(self.mount_path) :] if path.startswith(self.mount_path) else None
-            body = kit_route(rel) if rel is not None else None
-            if body is None:
-                return super()._serve_request(environ, start_response)
-            content, kind = body
-            start_response(
-                "200 OK", [("Content-Type", kind), ("Content-Length", str(len(content))), ("Cache-Control", "no-store")]
-            )
-            return [content]
-
-        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            html: bytes = super()._inject_js_into_html(content, epoch)
-            at = html.rfind(b"</body>")
-            at = at if at >= 0 else len(html)
-            script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
-            return html[:at] + script + html[at:]
-
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
-    mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]
-    Theme.get_env = cached_env  # type: ignore[method-assign, assignment]
-    cli(prog_name="mkdocs")
-
-
-if __name__ == "__main__":  # ``python -m thesiskit.serve serve …``
-    _mkdocs_serve()

@@ -4,7 +4,10 @@ A clean build runs Pandoc once over the whole thesis: citeproc must see every ci
 (to disambiguate "2018a/b" and to build the reference list). The output is split at the pages'
 source marks and each page's Typst kept in the cache; after an edit only the pages without an
 entry run again, in one Pandoc run that is given every other cited key as ``nocite``, so that
-citeproc sees the same set of works and renders every citation as in the whole run.
+citeproc sees the same set of works and renders every citation as in the whole run. A page's
+entry is keyed by the part of references.bib it depends on (bibscope.py), so that an edit of an
+entry re-runs only the pages citing it, the reference list, and, if the edit can change how other
+works are cited (an author, a year), every page that cites something.
 """
 
 from __future__ import annotations
@@ -16,14 +19,16 @@ import threading
 from pathlib import Path
 
 from ..cache import cache_key, read_entry, write_entry
+from ..cite.bib import parse_bib
 from ..cite.style import citeproc_args, style_inputs
 from ..errors import InputError, Problem, ToolError
 from ..lang import Locale
 from ..pandoc import pandoc_version, run_pandoc
 from ..project import Project, read_text
+from .bibscope import BibScope, bib_scope
 from .document import SOURCE_MARK, Document, raw_typst
 
-_CACHE_VERSION = "5"
+_CACHE_VERSION = "6"
 BIB_DATA_FILTER = Path(__file__).with_name("bibdata.lua")
 _NOT_FOUND = re.compile(r"^citation (\S+) not found$")
 
@@ -49,20 +54,23 @@ def to_typst(
 ) -> str:
     """The body as Typst; InputError naming the page if a cited key has no bibliography entry.
 
-    Each page's Typst is kept in the cache by its Markdown, everything Pandoc is run with, and
-    the set of keys the whole document cites; only pages without an entry go through Pandoc
-    again (in one run, the other pages' keys given as ``nocite``, so that citeproc
-    disambiguates exactly as it does for the whole document).
+    Each page's Typst is kept in the cache by its Markdown, everything Pandoc is run with, the
+    set of keys the whole document cites and the part of references.bib the page depends on
+    (:mod:`.bibscope`); only pages without an entry go through Pandoc again (in one run, the
+    other pages' keys given as ``nocite``, so that citeproc disambiguates exactly as it does for
+    the whole document).
     """
     args = pandoc_args(bib, locale, lua, after)
     filters = [f.read_text("utf-8") for f in (lua, after, _CITES_FILTER, BIB_DATA_FILTER) if f]
+    text = read_text(project, bib) if bib else ""
+    scope = bib_scope(parse_bib(text, project.rel(bib), bib, project.cache)) if bib else None
     context = cache_key(
         _CACHE_VERSION,
         repr(pandoc_version()),
         *(_without_folder(a) for a in args),  # the files' contents are part of the key, not where they are
         *style_inputs(locale),
         *filters,
-        read_text(project, bib) if bib else "",
+        "" if scope else text,  # a plain file: each page's key holds its part (page_key)
     )
     chunks = doc.chunks
     bases = [cache_key(context, c.markdown) for c in chunks]
@@ -77,23 +85,33 @@ def to_typst(
         for i in todo:
             cites[i] = found[i]
             typst[i] = parts[i]
-    every = cache_key(*sorted({k for keys in cites for k in keys or []}))
+    cited = sorted({k for keys in cites for k in keys or []})
+    keys = [page_key(bases[i], cites[i] or [], cited, chunks[i].refs, scope) for i in range(len(chunks))]
     for i in todo:
         write_entry(project.cache, "cites", bases[i], cites[i])
-        write_entry(project.cache, "typstpage", cache_key(bases[i], every), typst[i])
-    for i, text in enumerate(typst):
-        if text is None:
-            typst[i] = read_entry(project.cache, "typstpage", cache_key(bases[i], every))
-    missed = [i for i, text in enumerate(typst) if text is None]
-    if missed:  # the document now cites another set of keys: these pages are run again with it
-        cited = sorted({k for keys in cites for k in keys or []})
+        write_entry(project.cache, "typstpage", keys[i], typst[i])
+    for i, page in enumerate(typst):
+        if page is None:
+            typst[i] = read_entry(project.cache, "typstpage", keys[i])
+    missed = [i for i, page in enumerate(typst) if page is None]
+    if missed:  # the document cites another set of keys, or entries changed: these pages run again
         _, parts, _ = _run(doc, missed, cited, args, project, bib)
         if parts is None:
             return _run(doc, list(range(len(chunks))), [], args, project, bib)[0]
         for i in missed:
             typst[i] = parts[i]
-            write_entry(project.cache, "typstpage", cache_key(bases[i], every), parts[i])
+            write_entry(project.cache, "typstpage", keys[i], parts[i])
     return "\n".join(t or "" for t in typst)
+
+
+def page_key(base: str, cites: list[str], cited: list[str], refs: bool, scope: BibScope | None) -> str:
+    """The key of a page's Typst.
+
+    ``base`` is its Markdown and the run's context, ``cited`` the keys the document cites; then the
+    part of references.bib the page depends on (``cites``: the keys it cites; ``refs``: it holds the
+    reference list; without a ``scope`` the whole file is in ``base``).
+    """
+    return cache_key(base, cache_key(*cited), scope.part(cites, cited, refs) if scope else "")
 
 
 def _without_folder(arg: str) -> str:

@@ -22,6 +22,7 @@ def references_markdown(title: str) -> str:
     """The reference list page: its heading (the locale's word) and Pandoc's ``#refs`` div."""
     return f"# {title} {{#litteraturliste .unnumbered}}\n\n::: {{#refs}}\n:::\n"
 
+
 SOURCE_MARK = "// thesiskit-source: "
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
@@ -110,9 +111,7 @@ def _link_lines(text: str, numbers: dict[int, str]) -> str:
     return "\n".join(lines)
 
 
-def assemble(
-    pages: list[Page], lang: str, region: str | None = None, figures: list[str] | None = None
-) -> Document:
+def assemble(pages: list[Page], lang: str, region: str | None = None, figures: list[str] | None = None) -> Document:
     """One Pandoc document from the pages in reading order (see the module docstring).
 
     ``figures``: the anchors of Figur 1, 2, … (render/floats.py); without it, the ``{#fig-…}`` ids in order.

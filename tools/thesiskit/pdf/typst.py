@@ -14,9 +14,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 from ..children import run_child, timeout
 from ..errors import InputError, Problem, ToolError
@@ -27,6 +27,7 @@ from . import PdfInput
 from .convert import to_typst
 from .document import SOURCE_MARK, Document, assemble
 from .meta import PdfMeta, pdf_meta
+from .warm import WarmTypst
 
 log = logging.getLogger(__name__)
 
@@ -131,17 +132,19 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     """Compile ``main`` to PDF bytes; Typst's errors become a ToolError naming the source page.
 
     The compile runs in a child process (pdf/typst_child.py) that is stopped after
-    THESISKIT_TYPST_TIMEOUT seconds; ``thesis serve`` keeps warm compilers in-process instead.
+    THESISKIT_TYPST_TIMEOUT seconds: a fresh one, or, once :func:`keep_compilers` was called
+    (``thesis serve``), the document's long-lived one with a warm compiler (pdf/warm.py).
     """
-    if _WARM is not None:
-        return _compile_warm(main, created)
     out = main.with_name(main.stem + ".pdf")
     limit = timeout(TIMEOUT_VARIABLE)
-    stamp = fixed_offset(created).isoformat()
-    # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
-    argv = [sys.executable, "-P", str(_CHILD), str(main), str(out), stamp, *PDF_STANDARDS]
+    args = [str(main), str(out), fixed_offset(created).isoformat(), *PDF_STANDARDS]
     try:
-        code, stdout, stderr = run_child(argv, limit=limit)
+        if _WARM is not None:
+            with _WARM_LOCK:
+                warm = _WARM.setdefault(main, WarmTypst())
+            code, stdout, stderr = warm.run(args, limit=limit)
+        else:  # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
+            code, stdout, stderr = run_child([sys.executable, "-P", str(_CHILD), *args], limit=limit)
     except subprocess.TimeoutExpired:
         raise ToolError(
             f"Typst did not finish within {limit:g} s and was stopped, compiling {pages_of(main)}"
@@ -173,38 +176,13 @@ def pages_of(main: Path) -> str:
     return marks[0] if len(marks) == 1 else f"{marks[0]} … {marks[-1]} ({len(marks)} pages)"
 
 
-def _compile_warm(main: Path, created: dt.datetime) -> bytes:
-    """In-process, with the compiler kept from the last compile of ``main`` (Typst reuses what did not change)."""
-    import typst
-
-    try:
-        warm = _WARM.get(main) if _WARM is not None else None
-        if _WARM is not None and warm is None:
-            warm = _WARM[main] = typst.Compiler(
-                str(main), root=str(main.parent), font_paths=[], ignore_system_fonts=True
-            )
-        assert warm is not None
-        pdf, warnings = warm.compile_with_warnings(
-            pdf_standards=PDF_STANDARDS,  # type: ignore[arg-type]
-            timestamp=fixed_offset(created),
-        )
-    except typst.TypstError as exc:
-        raise ToolError(typst_message(exc, main)) from None
-    except RuntimeError as exc:  # older bindings raise plain RuntimeError
-        raise ToolError(f"Typst failed: {exc}") from None
-    for w in warnings:
-        log.warning("typst: %s", typst_message(w, main))
-    if not isinstance(pdf, bytes):
-        raise ToolError("Typst returned no PDF")
-    return pdf
-
-
-_WARM: dict[Path, Any] | None = None
-"""Typst compilers kept by main.typ, once :func:`keep_compilers` was called (``thesis serve``)."""
+_WARM: dict[Path, WarmTypst] | None = None
+"""A warm compiler's child process per main.typ, once :func:`keep_compilers` was called (``thesis serve``)."""
+_WARM_LOCK = threading.Lock()
 
 
 def keep_compilers() -> None:
-    """Keep one Typst compiler per document for the life of the process (a long-lived preview)."""
+    """Keep one warm Typst compiler per document for the life of the process (a long-lived preview)."""
     global _WARM
     if _WARM is None:
         _WARM = {}
@@ -247,6 +225,15 @@ def tidy(body: str) -> str:
     return _CAPTION_START.sub(r"\1", body)
 
 
+def work_dir(out: Path) -> Path:
+    """The folder the PDF ``out`` is compiled in: ``.typst/<name>`` next to it.
+
+    Next to it is the build's own (staging) folder: no race. The name is the PDF's without dots
+    (``.serve-thesis.new.pdf`` → ``serve-thesis``).
+    """
+    return out.parent / ".typst" / out.name.lstrip(".").split(".")[0]
+
+
 def build_with_typst(inp: PdfInput, out: Path) -> None:
     """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
@@ -255,8 +242,7 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     lua = template_file(inp.project, FILTER)
     after = template_file(inp.project, REFS_FILTER)
     body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
-    work = out.parent / ".typst" / out.name.split(".")[0]  # the build's own (staging) folder: no race
-    main = write_workdir(inp, meta, doc, body, work)
+    main = write_workdir(inp, meta, doc, body, work_dir(out))
     pdf = compile_typst(main, inp.created)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)

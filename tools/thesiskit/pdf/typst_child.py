@@ -1,7 +1,14 @@
-"""Compile one Typst document in a child process, so that pdf/typst.py can stop it at a deadline.
+"""Compile Typst documents in a child process, so that pdf/typst.py can stop a compile at a deadline.
 
-Run as a script (it imports nothing of the kit): ``python typst_child.py MAIN OUT TIMESTAMP STANDARD…``.
-The PDF goes to OUT; stdout gets one JSON object ``{"error": D | null, "warnings": [D, …]}``, where
+Run as a script (it imports nothing of the kit), in one of two ways:
+
+- ``python typst_child.py MAIN OUT TIMESTAMP STANDARD…`` compiles once (``thesis build``);
+- ``python typst_child.py --serve`` (``thesis serve``, pdf/warm.py) reads one request a line on
+  stdin, a JSON list ``[MAIN, OUT, TIMESTAMP, STANDARD…]``, and answers each with one line on stdout.
+  It keeps one ``typst.Compiler`` per MAIN for its whole life, so that a compile after an edit
+  reuses what Typst computed before (its incremental cache); it ends when stdin closes.
+
+The PDF goes to OUT; the answer is one JSON object ``{"error": D | null, "warnings": [D, …]}``, where
 each diagnostic D is ``{"message", "diagnostic", "trace", "hints"}`` as the ``typst`` package gives them.
 """
 
@@ -23,30 +30,56 @@ def _diagnostic(d: Any) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str]) -> int:
-    """Compile; 0 with the PDF written, 1 with Typst's error reported."""
+def compile_one(compile: Any, out: str, stamp: str, standards: list[str]) -> tuple[int, str]:
+    """Run ``compile`` (a function of the options); write the PDF to ``out``; (exit code, the JSON answer)."""
     import typst
 
-    main_typ, out, stamp, *standards = argv
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            main_typ,
-            root=str(Path(main_typ).parent),
-            font_paths=[],
-            ignore_system_fonts=True,
-            pdf_standards=standards,  # type: ignore[arg-type]
+        pdf, warnings = compile(
+            pdf_standards=standards,
             timestamp=dt.datetime.fromisoformat(stamp),
         )
     except (typst.TypstError, RuntimeError) as exc:  # older bindings raise plain RuntimeError
-        print(json.dumps({"error": _diagnostic(exc), "warnings": []}))
-        return 1
+        return 1, json.dumps({"error": _diagnostic(exc), "warnings": []})
     if not isinstance(pdf, bytes):
-        print(json.dumps({"error": {"message": "Typst returned no PDF"}, "warnings": []}))
-        return 1
+        return 1, json.dumps({"error": {"message": "Typst returned no PDF"}, "warnings": []})
     Path(out).write_bytes(pdf)
-    print(json.dumps({"error": None, "warnings": [_diagnostic(w) for w in warnings]}))
+    return 0, json.dumps({"error": None, "warnings": [_diagnostic(w) for w in warnings]})
+
+
+_OPTIONS: dict[str, Any] = {"font_paths": [], "ignore_system_fonts": True}
+"""Bundled fonts only: no system fonts (the same PDF on every machine)."""
+
+
+def main(argv: list[str]) -> int:
+    """Compile once; 0 with the PDF written, 1 with Typst's error reported."""
+    import typst
+
+    main_typ, out, stamp, *standards = argv
+    root = str(Path(main_typ).parent)
+
+    def once(**kw: Any) -> Any:
+        return typst.compile_with_warnings(main_typ, root=root, **_OPTIONS, **kw)
+
+    code, answer = compile_one(once, out, stamp, standards)
+    print(answer)
+    return code
+
+
+def serve() -> int:
+    """Answer compile requests until stdin closes, keeping one compiler per document."""
+    import typst
+
+    compilers: dict[str, Any] = {}
+    for line in sys.stdin:
+        main_typ, out, stamp, *standards = json.loads(line)
+        warm = compilers.get(main_typ)
+        if warm is None:
+            warm = compilers[main_typ] = typst.Compiler(main_typ, root=str(Path(main_typ).parent), **_OPTIONS)
+        code, answer = compile_one(warm.compile_with_warnings, out, stamp, standards)
+        print(json.dumps({"code": code, "answer": answer}), flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(serve() if sys.argv[1:] == ["--serve"] else main(sys.argv[1:]))

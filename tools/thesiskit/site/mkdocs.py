@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 
 from ..errors import ToolError
 from ..sources import SiteConfig, nav_files
+from .pagecache import KNOWN_PLUGINS, page_cache_plugin
 
 
 def full_nav(config: SiteConfig, generated: list[tuple[str, str]], existing: list[str]) -> list[Any]:
@@ -138,10 +140,12 @@ def _theme_cache_plugin(folder: Path) -> Any:
     return plugin
 
 
-def run_mkdocs(config_file: Path, cache: Path | None = None) -> None:
+def run_mkdocs(config_file: Path, cache: Path | None = None, read: Callable[[Path], bytes] = Path.read_bytes) -> None:
     """Run MkDocs' build in-process; any warning fails the build (strict) with MkDocs' words.
 
-    With ``cache``, the theme's compiled templates are kept there between builds.
+    With ``cache``, the theme's compiled templates are kept there between builds, and so are the
+    pages (:mod:`.pagecache`), unless a plugin whose state per page is unknown is enabled; ``read``
+    reads the configs it inherits for the pages' keys.
     """
     from mkdocs import config as mk_config
     from mkdocs.commands import build as mk_build
@@ -155,13 +159,18 @@ def run_mkdocs(config_file: Path, cache: Path | None = None) -> None:
     logger.propagate = False
     try:
         cfg = mk_config.load_config(config_file=str(config_file))
+        pages = None
         if cache is not None:
             cfg.plugins["thesiskit/theme-cache"] = _theme_cache_plugin(cache)
+            if set(cfg.plugins) <= KNOWN_PLUGINS:
+                pages = cfg.plugins["thesiskit/page-cache"] = page_cache_plugin(cache, config_file, read)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mk_build.build(cfg)
         finally:
             cfg.plugins.on_shutdown()
+        if pages is not None and not handler.messages:  # a page that warned is built (and warns) again
+            pages.keep()
     except MkDocsException as exc:
         lines = handler.messages or [str(exc)]
         raise ToolError("MkDocs failed (strict mode):\n  " + "\n  ".join(lines)) from None

@@ -160,7 +160,8 @@ def build_site(
     if engine == "zensical":
         run_zensical(site_config)
     else:
-        run_mkdocs(site_config, project.cache)
+        known = {path.resolve(): text for path, text in project.texts.items()}  # read once (the study's mkdocs.yml)
+        run_mkdocs(site_config, project.cache, lambda p: known[p].encode() if p in known else p.read_bytes())
     finish_site(staging / "site", {HOME: head})
 
 
