@@ -51,6 +51,8 @@ CODE = "ANO011"
 SEVERITY = "error"
 
 _HIDDEN = ("place", "original")
+_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it (about ten times faster than the pure-Python one)."""
 
 
 def _spans(source: Source) -> dict[int, dict[str, tuple[int, int]]]:
@@ -70,7 +72,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         if source.record != "changes":
             continue
         try:
-            items = yaml.safe_load(source.text)
+            items = yaml.load(source.text, Loader=_SAFE)
         except yaml.YAMLError:
             continue  # reported by the record loader
         spans = _spans(source)
