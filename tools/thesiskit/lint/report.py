@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +82,8 @@ def _github(f: Finding, prefix: str = "") -> str:
 
 
 def _tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # SARIF only: text and JSON need none of it
+
     try:
         return version("thesiskit")
     except PackageNotFoundError:
