@@ -71,3 +71,19 @@ def test_each_pdf_compiles_in_its_own_folder(tmp_path: Path) -> None:
     # the folder thesis build publishes there (build/.typst/thesis) at every preview
     folders = {typst.work_dir(tmp_path / name) for name in ("thesis.pdf", ".serve-thesis.new.pdf")}
     assert folders == {tmp_path / ".typst" / "thesis", tmp_path / ".typst" / "serve-thesis"}
+
+
+def test_a_stopped_build_kills_the_warm_child_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: dict[Path, typst.WarmTypst]
+) -> None:
+    """``children.stop_children`` (SIGTERM to the kit) kills the warm Typst child as it kills Pandoc's."""
+    from thesiskit.children import stop_children
+
+    main = tmp_path / "main.typ"
+    main.write_text(PAGE, "utf-8")
+    first = typst.compile_typst(main, CREATED)
+    child = warm[main]._proc
+    assert child is not None and child.poll() is None
+    stop_children()
+    assert child.wait(timeout=10) is not None
+    assert typst.compile_typst(main, CREATED) == first  # the next compile starts a new child

@@ -21,13 +21,8 @@ def timeout(variable: str, default: float = 600) -> float:
     return value if value > 0 else default
 
 
-def run_child(
-    argv: list[str], *, limit: float, stdin: str | None = None, cwd: Path | None = None
-) -> tuple[int, str, str]:
-    """Run ``argv``; return (exit code, stdout, stderr).
-
-    After ``limit`` seconds the child is killed and ``subprocess.TimeoutExpired`` raised.
-    """
+def spawn(argv: list[str], *, cwd: Path | None = None) -> subprocess.Popen[str]:
+    """Start ``argv`` with text pipes (UTF-8) on stdin, stdout and stderr, logged and killed when the build stops."""
     command(argv)
     proc = subprocess.Popen(
         argv,
@@ -39,6 +34,17 @@ def run_child(
         cwd=cwd,
     )
     _running.add(proc)
+    return proc
+
+
+def run_child(
+    argv: list[str], *, limit: float, stdin: str | None = None, cwd: Path | None = None
+) -> tuple[int, str, str]:
+    """Run ``argv``; return (exit code, stdout, stderr).
+
+    After ``limit`` seconds the child is killed and ``subprocess.TimeoutExpired`` raised.
+    """
+    proc = spawn(argv, cwd=cwd)
     try:
         out, err = proc.communicate(stdin, timeout=limit)
     except subprocess.TimeoutExpired:
@@ -48,6 +54,11 @@ def run_child(
     finally:
         _running.discard(proc)
     return proc.returncode, out, err
+
+
+def discard(proc: subprocess.Popen[str]) -> None:
+    """Forget ``proc`` (it has ended): :func:`stop_children` no longer kills it."""
+    _running.discard(proc)
 
 
 def stop_children() -> None:

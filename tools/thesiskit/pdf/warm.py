@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from ..log import command
+from ..children import discard, spawn
 
 _CHILD = Path(__file__).with_name("typst_child.py")
 
@@ -64,6 +64,7 @@ class WarmTypst:
             with contextlib.suppress(OSError):
                 proc.kill()
             proc.wait()
+            discard(proc)
             if proc.stdin is not None:
                 with contextlib.suppress(OSError):
                     proc.stdin.close()
@@ -77,15 +78,7 @@ class WarmTypst:
             return self._proc
         # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
         argv = [sys.executable, "-P", str(_CHILD), "--serve"]
-        command(argv)
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
+        proc = spawn(argv)
         self._answers = queue.Queue()
         self._stderr.clear()
         assert proc.stdout is not None and proc.stderr is not None
