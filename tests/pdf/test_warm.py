@@ -87,3 +87,4 @@ def test_a_stopped_build_kills_the_warm_child_too(
     stop_children()
     assert child.wait(timeout=10) is not None
     assert typst.compile_typst(main, CREATED) == first  # the next compile starts a new child
+    assert warm[main]._proc is not child and child.stdin is not None and child.stdin.closed  # the dead one's pipe

@@ -76,6 +76,7 @@ class WarmTypst:
     def _running(self) -> subprocess.Popen[str]:
         if self._proc is not None and self._proc.poll() is None:
             return self._proc
+        self.stop()  # a child that died (killed when a build stopped): its pipe closed before the next one
         # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
         argv = [sys.executable, "-P", str(_CHILD), "--serve"]
         proc = spawn(argv)
