@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
+from .cite.citeproc import keep_last
 from .errors import Problem, ThesisError, ToolError
 from .lang import locale_for
 from .log import console, report_crash, report_error, step
@@ -188,6 +189,7 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     engine = site_engine or study.site.engine
     language = study.language
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
+    keep_last()  # the site's citations: an edit renders again only the clusters and entries it changed
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
     status = Status(project, language)
