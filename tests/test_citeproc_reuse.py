@@ -88,6 +88,31 @@ def test_only_what_an_edit_changed_is_rendered_again(tmp_path: Path, kept: None)
     assert _again(bib, doi, [*new, "[@moe2001, s. 99]"]) == (3, 1)  # and olsen2010b: Olsen, Dahl
 
 
+def test_pandoc_reads_only_the_entries_it_renders_again(
+    tmp_path: Path, kept: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bib = tmp_path / "references.bib"
+    read: list[str] = []
+    run_pandoc = citeproc.run_pandoc
+
+    def reading(args: list[str], **kwargs: str) -> str:
+        files = [Path(a.partition("=")[2]) for a in args if a.startswith("--bibliography=")]
+        read[:] = [f.read_text("utf-8") for f in files]
+        return run_pandoc(args, **kwargs)
+
+    monkeypatch.setattr(citeproc, "run_pandoc", reading)
+    _again(bib, BIB)
+    edited = BIB.replace("{Gamma}", "{Gamma og mer}")
+    bib.write_text(edited, "utf-8")
+    got = run_citeproc(CLUSTERS, [bib], "nb", None)
+    assert read == ["".join(line for line in edited.splitlines(keepends=True) if "hansen" in line)]
+    assert got == _whole(CLUSTERS, bib)
+    # macros: no entry is cut out on its own (the whole file is read), and the result is as a whole run's
+    macros = '@string{tk = "Tidsskrift"}\n' + BIB.replace("{Tidsskrift}", "tk")
+    _again(bib, macros)
+    assert _again(bib, macros.replace("{Gamma}", "{Gamma og mer}")) == (1, 2)
+
+
 def test_an_edit_that_can_change_other_citations_renders_everything(tmp_path: Path, kept: None) -> None:
     bib = tmp_path / "references.bib"
     _again(bib, BIB)

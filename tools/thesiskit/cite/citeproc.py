@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from urllib.parse import quote
 from ..cache import cache_key, read_entry, write_entry
 from ..lang import Locale, locale_for
 from ..pandoc import pandoc_version, run_pandoc
-from ..pdf.bibscope import BibScope, bib_scope
+from ..pdf.bibscope import bib_scope
 from ..render.escape import inert_html
 from .bib import parse_bib
 from .reuse import Last, Plan
@@ -120,21 +121,30 @@ def _render(clusters: list[str], bibs: list[Path], locale: Locale, nocite: list[
 def _plan(clusters: list[str], bibs: list[Path], texts: list[str], locale: Locale, cache: Path | None) -> Plan | None:
     """The keys of the clusters and entries, or None if a bibliography is not plain (bibscope.py)."""
     parsed = [parse_bib(text, b.name, b, cache) for b, text in zip(bibs, texts, strict=True)]
-    entries = {k: e for bib in parsed for k, e in bib.entries.items()}
-    if len(entries) != sum(len(bib.entries) for bib in parsed):  # a key in two files
+    if len({k for bib in parsed for k in bib.entries}) != sum(len(bib.entries) for bib in parsed):  # a key twice
         return None
-    scopes = [bib_scope(bib) for bib in parsed]
-    if any(scope is None for scope in scopes):
+    if any(bib_scope(bib) is None for bib in parsed):
         return None
     context = cache_key(repr(pandoc_version()), *style_inputs(locale), *(b.name for b in bibs))
-    return Plan.of(context, BibScope(entries), clusters)
+    files = [(b.name, text, list(bib.entries.values())) for b, text, bib in zip(bibs, texts, parsed, strict=True)]
+    return Plan.of(context, files, clusters)
 
 
 def _again(plan: Plan, last: Last | None, bibs: list[Path], locale: Locale) -> Citeproc | None:
     """The last run's results with what changed rendered again; None if Pandoc's output lacks any of it."""
     assert last is not None  # plan.reusable(last)
     todo, nocite = plan.todo(last)
-    fresh = _render(todo, bibs, locale, nocite) if todo or nocite else Citeproc({}, {}, {})
+    fresh = Citeproc({}, {}, {})
+    if todo or nocite:
+        # Pandoc reads only the entries cited (it tells apart only those, as in the whole run)
+        excerpts = plan.excerpts({k for t in todo for k in plan.keys[t]} | set(nocite))
+        with tempfile.TemporaryDirectory() as tmp:
+            files = bibs
+            if excerpts is not None:
+                files = [Path(tmp) / f"{n}-{name}" for n, (name, _) in enumerate(excerpts)]
+                for file, (_, text) in zip(files, excerpts, strict=True):
+                    file.write_text(text, encoding="utf-8", newline="")
+            fresh = _render(todo, files, locale, nocite)
     old = {t: last.clusters.get(k) for t, k in plan.cluster_keys.items()}
     clusters = {t: fresh.clusters.get(t) if t in todo else old[t] for t in plan.texts}
     changed = {k for k in plan.every if last.entries.get(k, ("",))[0] != plan.entry_keys[k]}

@@ -10,12 +10,14 @@ another entry's citation, and the whole entry where its citation or its place in
 depend on another's). While the cited keys and their signature stay as in the last run, only the
 clusters and entries whose key changed are rendered again, in a Pandoc run of those clusters with
 the entries they may be confused with (a word in common of the names or, for an entry cited by
-its title, of the title a citation shows) and the changed entries as ``nocite``; the reference list keeps
-its order. Otherwise everything runs again (:func:`run_citeproc <thesiskit.cite.citeproc.run_citeproc>`).
+its title, of the title a citation shows) and the changed entries as ``nocite``, Pandoc given only those entries
+(:meth:`Plan.excerpts`: citeproc tells apart only the works a document cites); the reference list
+keeps its order. Otherwise everything runs again (:func:`run_citeproc <thesiskit.cite.citeproc.run_citeproc>`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +49,8 @@ class Plan:
     context: str
     scope: BibScope
     texts: list[str]
+    files: list[tuple[str, str, list[BibEntry]]] = field(default_factory=list)
+    """Each bibliography's name, text and entries (for :meth:`excerpts`)."""
     keys: dict[str, list[str]] = field(default_factory=dict)
     """Cluster text → the keys it cites."""
     every: list[str] = field(default_factory=list)
@@ -55,9 +59,10 @@ class Plan:
     signature: str = ""
 
     @classmethod
-    def of(cls, context: str, scope: BibScope, texts: list[str]) -> Plan:
-        """The plan for the distinct clusters ``texts`` (Pandoc syntax) against the bibliography ``scope``."""
-        plan = cls(context, scope, texts)
+    def of(cls, context: str, files: list[tuple[str, str, list[BibEntry]]], texts: list[str]) -> Plan:
+        """The plan for the distinct clusters ``texts`` (Pandoc syntax) against the bibliographies ``files``."""
+        plan = cls(context, BibScope({e.key: e for _, _, entries in files for e in entries}), texts, files)
+        scope = plan.scope
         plan.keys = {t: list(dict.fromkeys(i.key for c in scan(t) for i in c.items)) for t in texts}
         plan.every = sorted({k for keys in plan.keys.values() for k in keys})
         # ``part(keys, [], …)``: the entries cited, whole (the signature of all is compared once, below)
@@ -95,6 +100,33 @@ class Plan:
             {self.cluster_keys[t]: html for t, html in clusters.items() if t in self.cluster_keys},
             {k: (self.entry_keys[k], html, langs.get(k, "")) for k, html in entries.items() if k in self.entry_keys},
         )
+
+    def excerpts(self, keys: set[str]) -> list[tuple[str, str]] | None:
+        """Each bibliography's name and its entries ``keys`` as written (Pandoc then reads only those).
+
+        None if an entry cannot be cut out on its own (the file defines macros, or two entries share a line).
+        """
+        out = []
+        for name, text, entries in self.files:
+            wanted = sorted((e for e in entries if e.key in keys), key=lambda e: e.line)
+            if not wanted:
+                continue
+            starts = sorted(e.line for e in entries)
+            if _MACROS.search(text) or len(set(starts)) != len(starts):
+                return None
+            lines = text.splitlines(keepends=True)
+            part = []
+            for e in wanted:
+                at = bisect.bisect_right(starts, e.line)
+                block = "".join(lines[e.line - 1 : starts[at] - 1 if at < len(starts) else len(lines)])
+                if not re.match(rf"\s*@\s*\w+\s*[{{(]\s*{re.escape(e.key)}\s*,", block):
+                    return None
+                part.append(block)
+            out.append((name, "".join(part)))
+        return out
+
+
+_MACROS = re.compile(r"^\s*@\s*(?:string|preamble)\b", re.I | re.M)
 
 
 def _words(e: BibEntry) -> set[str]:
