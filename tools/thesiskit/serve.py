@@ -46,6 +46,7 @@ from .log import console, report_crash, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project, read_text
 from .records import load_records
+from .render.memo import keep_pages
 from .site.tree import write_site_config
 from .site.zensical import zensical_version
 from .sources import load_site_config
@@ -201,6 +202,7 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     language = study.language
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
     keep_last()  # the site's citations: an edit renders again only the clusters and entries it changed
+    keep_pages()  # the chapters: an edit renders again only those it changed (or whose records it did)
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
     status = Status(project, language)
