@@ -211,7 +211,7 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     address = f"{host}:{port}"
     env = {
         **os.environ,
-        "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme"),
+        "THESISKIT_CACHE": str(project.cache),  # the theme's compiled templates, as thesis build keeps them
         "THESISKIT_SERVE_STATUS": str(project.build / STATUS),
         "THESISKIT_SERVE_PDF": str(project.build / PDF),
     }
