@@ -307,12 +307,16 @@ def test_served_tree_equals_a_full_render_after_each_edit(sample_copy: Callable[
             assert not differ, f"after editing the {kind}: the served tree and a full render differ in {differ}"
 
 
-def test_the_mkdocs_server_lists_the_themes_files_once(sample_copy: Callable[[str], Path]) -> None:
+def test_the_mkdocs_server_lists_the_themes_files_once(
+    sample_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every rebuild gets the theme's static files as MkDocs lists them, from one walk of its folders."""
+    import jinja2
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
+    from mkdocs.theme import Theme
 
-    from thesiskit.livereload import _theme_files_once
+    from thesiskit.livereload import theme_env
     from thesiskit.project import open_project
     from thesiskit.serve import render_tree
 
@@ -320,19 +324,20 @@ def test_the_mkdocs_server_lists_the_themes_files_once(sample_copy: Callable[[st
     project = open_project(root)
     project.build.mkdir()
     config = load_config(config_file=str(render_tree(project, project.build / "serve")[0]))
-    env = config.theme.get_env()
+    expected = Files([])
+    Files.add_files_from_theme(expected, config.theme.get_env(), config)
     walks = []
+    list_templates = jinja2.Environment.list_templates
 
-    def walk(files: Files, env: object, config: object) -> None:
+    def walk(self: jinja2.Environment, *args: object, **kwargs: object) -> list[str]:
         walks.append(1)
-        Files.add_files_from_theme(files, env, config)  # type: ignore[arg-type]
+        return list_templates(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    add = _theme_files_once(walk)
+    monkeypatch.setattr(jinja2.Environment, "list_templates", walk)
+    get_env = theme_env(Theme.get_env, project.cache)
     for _ in range(3):
-        docs = Files([])  # a rebuild: a fresh collection of the docs' files
-        expected = Files([])
-        Files.add_files_from_theme(expected, env, config)
-        add(docs, env, config)
+        docs = Files([])  # a rebuild: a fresh environment and collection of the docs' files
+        docs.add_files_from_theme(get_env(config.theme), config)
         assert [(f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in docs] == [
             (f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in expected
         ]

@@ -38,7 +38,7 @@ from .render.links import resolve_refs
 from .site.cff import citation_cff
 from .site.citation import place_cluster, thesis_bibtex, thesis_key
 from .site.pages import finding_places
-from .site.tree import ENGINE_NAMES, build_site, head_tags, write_engine_config, write_markdown_tree
+from .site.tree import ENGINE_NAMES, build_site, head_tags, markdown_files, write_engine_config, write_files
 from .stamp import commit_date, last_commit_time, remember, show_up_to_date, show_warnings, stamp_key
 from .study import Sources, read_sources
 from .word.write import build_docx
@@ -170,6 +170,18 @@ def figures_key(src: Sources) -> str:
 
 def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bool) -> tuple[Path, list[str], str]:
     """Render for the site, resolve citations and write the plain Markdown tree; return its pages."""
+    files, pages, head = site_files(src, figures, tree.parent, has_pdf=has_pdf)
+    write_files(files, tree)
+    return tree, pages, head
+
+
+def site_files(
+    src: Sources, figures: dict[str, Path], scratch: Path, *, has_pdf: bool
+) -> tuple[dict[str, str | Path], list[str], str]:
+    """The plain Markdown tree's files by path (texts, and files to copy), its pages and the head tags.
+
+    The thesis's own BibTeX entry, which citeproc reads, is written into ``scratch``.
+    """
     project, records = src.project, src.records
     with step("Rendering chapters for the site"):
         rendered = render_chapters(src.chapters, records, src.env, "site", has_pdf=has_pdf, docs=project.docs)
@@ -177,8 +189,8 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
         clusters = collect_clusters(rendered.pages)
         check_keys(clusters, src.bib, src.chapters)
     with step("Resolving citations (Pandoc citeproc, one run)"):
-        tree.mkdir(parents=True, exist_ok=True)
-        thesis_bib = tree.parent / "thesis.bib"
+        scratch.mkdir(parents=True, exist_ok=True)
+        thesis_bib = scratch / "thesis.bib"
         thesis_bib.write_text(thesis_bibtex(records.study, src.config.site_url), encoding="utf-8", newline="\n")
         texts = [c.text for found in clusters.values() for c in found]
         texts.append(f"[@{thesis_key(records.study)}]")
@@ -189,9 +201,9 @@ def site_tree(src: Sources, figures: dict[str, Path], tree: Path, *, has_pdf: bo
             texts, [*bibs, thesis_bib], records.study.language, project.cache, lambda p: read_text(project, p)
         )
         cited = link_citations(rendered, clusters, cp)
-    with step("Writing the Markdown tree"):
-        pages = write_markdown_tree(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures, tree)
-    return tree, pages, head_tags(records, cited, src.config.site_url)
+    with step("Making the Markdown tree"):
+        files, pages = markdown_files(project, src.env, records, rendered, cited, cp, src.bib, src.config, figures)
+    return files, pages, head_tags(records, cited, src.config.site_url)
 
 
 def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: str) -> PdfInput:

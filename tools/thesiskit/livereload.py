@@ -52,51 +52,43 @@ class _NoDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def _theme_files_once(add_files_from_theme: Any) -> Any:
-    """MkDocs' ``Files.add_files_from_theme``, walking the theme's folders once per server, not per rebuild.
+def theme_env(get_env: Any, cache: Path | None) -> Any:
+    """MkDocs' ``Theme.get_env``, for every rebuild of the server.
 
-    Material's folders hold some 14,000 files, filtered one by one on every build; the server does not
-    watch the theme (as MkDocs' own, without ``--watch-theme``), so the list stays as it was.
+    The theme's compiled templates are kept in ``cache`` (as ``thesis build`` keeps them), and its
+    list of static files is made once per server (:func:`thesiskit.site.pagecache.listed_once`: the
+    server does not watch the theme, as MkDocs' own without ``--watch-theme``).
     """
-    from mkdocs.structure.files import File, Files
+    from .render.env import bytecode_cache
+    from .site.pagecache import listed_once
 
-    found: dict[tuple[str, ...], list[File]] = {}
+    found: dict[tuple[str, ...], list[str]] = {}
 
-    def add(files: Files, env: Any, config: Any) -> None:
-        key = (*config.theme.dirs, "\0", *config.theme.static_templates, "\0", config.site_dir)
-        key += (str(config.use_directory_urls),)
-        if key not in found:
-            theme = Files([])
-            add_files_from_theme(theme, env, config)
-            found[key] = list(theme)
-        for file in found[key]:
-            if files.get_file_from_path(file.src_uri) is None:  # theme files do not override docs_dir files
-                files.append(File(file.src_uri, file.src_dir, config.site_dir, config.use_directory_urls))
+    def env(theme: Any) -> Any:
+        key = (*theme.dirs, "\0", *sorted(theme.static_templates))
 
-    return add
+        def keep(names: list[str]) -> None:
+            found[key] = names
+
+        made = listed_once(lambda: get_env(theme), lambda: found.get(key), keep)()
+        made.bytecode_cache = bytecode_cache(cache) if cache else None
+        return made
+
+    return env
 
 
 def mkdocs_serve() -> None:
     """MkDocs' own CLI, with dirty builds allowed in strict mode and rebuilt when the kit says so.
 
-    The theme's compiled templates are kept in ``$THESISKIT_THEME_CACHE`` between rebuilds, and its
-    list of static files is made once (:func:`_theme_files_once`).
+    The theme's compiled templates are kept in ``$THESISKIT_CACHE`` between rebuilds, and its list
+    of static files is made once (:func:`theme_env`).
     """
     import mkdocs.commands.serve as mk_serve
     from mkdocs.__main__ import cli
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.files import Files
     from mkdocs.theme import Theme
 
-    from .render.env import bytecode_cache
-
-    get_env = Theme.get_env
-    cache = os.environ.get("THESISKIT_THEME_CACHE")
-
-    def cached_env(theme: Theme) -> Any:
-        env = get_env(theme)
-        env.bytecode_cache = bytecode_cache(Path(cache)) if cache else None
-        return env
+    cache = os.environ.get("THESISKIT_CACHE")
 
     class Quicker(LiveReloadServer):
         """MkDocs' server, rebuilding when ``thesis serve`` says so rather than by watching the tree.
@@ -170,10 +162,9 @@ def mkdocs_serve() -> None:
             script = f'<script src="{self.mount_path}_thesiskit/serve.js"></script>'.encode()
             return html[:at] + script + html[at:]
 
-    Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)  # type: ignore[method-assign]
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     mk_serve.LiveReloadServer = Quicker  # type: ignore[misc]
-    Theme.get_env = cached_env  # type: ignore[method-assign, assignment]
+    Theme.get_env = theme_env(Theme.get_env, Path(cache) if cache else None)  # type: ignore[method-assign]
     cli(prog_name="mkdocs")
 
 

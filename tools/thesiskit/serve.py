@@ -38,13 +38,15 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_tree
+from .build import cached_pdf, draw_figures, pdf_input, read_sources, site_files
+from .cite.citeproc import keep_last
 from .errors import Problem, ThesisError, ToolError
 from .lang import locale_for
 from .log import console, report_crash, report_error, step
 from .pdf.typst import keep_compilers
 from .project import Project, open_project, read_text
 from .records import load_records
+from .render.memo import keep_pages
 from .site.tree import write_site_config
 from .site.zensical import zensical_version
 from .sources import load_site_config
@@ -59,7 +61,7 @@ PDF = "serve-thesis.pdf"
 def render_tree(
     project: Project, target: Path, figures_dir: Path | None = None
 ) -> tuple[Path, Sources, dict[str, Path]]:
-    """Render the Markdown tree, sync changed files into ``target``; return the config, sources and figures.
+    """Render the Markdown tree, write the files that changed into ``target``; return the config, sources and figures.
 
     MkDocs then rebuilds only the pages whose file changed (``--dirty``). When something every page
     shows changes (the navigation, a page title, the configuration), every file is touched so that
@@ -71,38 +73,37 @@ def render_tree(
     # kept by the caller (default build/.serve-figures/): the PDF reads them after the pages
     figures = draw_figures(src, figures_dir or project.build / ".serve-figures")
     with tempfile.TemporaryDirectory(dir=project.build) as tmp:
-        scratch = Path(tmp)
-        served_pdf = target / "thesis.pdf"
-        pdf = served_pdf if served_pdf.is_file() else project.build / PDF
-        pdf = pdf if pdf.is_file() else project.build / "thesis.pdf"
-        tree, pages, _head = site_tree(src, figures, scratch / "markdown", has_pdf=True)
-        if pdf.is_file():
-            shutil.copy2(pdf, tree / "thesis.pdf")
-        config = project.build / "serve.mkdocs.yml"
-        new_config = write_site_config(  # beside the config, so that its relative paths are the same
-            project,
-            src.config,
-            target,
-            pages,
-            config.with_name(".serve.mkdocs.yml.new"),
-            project.build / "serve-site",
-            src.records.study.language,
-        )
-        shape = read_text(project, project.mkdocs_yml)  # the served config inherits it (e.g. the site name)
-        shape += new_config.read_text("utf-8") + "".join(_title_line(tree / page) for page in pages)
-        changed = sync_tree(tree, target)
-        if shape != _last_shape.get(target):
-            _last_shape[target] = shape
-            for path in target.rglob("*.md"):
-                path.touch()
-            console.print(f"  {changed} file(s) changed; navigation or titles changed: every page is rebuilt")
-        else:
-            console.print(f"  {changed} file(s) changed")
-        if config.is_file() and filecmp.cmp(new_config, config, shallow=False):
-            new_config.unlink()  # unchanged: MkDocs need not rebuild everything
-        else:
-            new_config.replace(config)
-        return config, src, figures
+        files, pages, _head = site_files(src, figures, Path(tmp), has_pdf=True)
+    served_pdf = target / "thesis.pdf"
+    pdf = served_pdf if served_pdf.is_file() else project.build / PDF
+    pdf = pdf if pdf.is_file() else project.build / "thesis.pdf"
+    if pdf.is_file():
+        files["thesis.pdf"] = pdf
+    config = project.build / "serve.mkdocs.yml"
+    new_config = write_site_config(  # beside the config, so that its relative paths are the same
+        project,
+        src.config,
+        target,
+        pages,
+        config.with_name(".serve.mkdocs.yml.new"),
+        project.build / "serve-site",
+        src.records.study.language,
+    )
+    shape = read_text(project, project.mkdocs_yml)  # the served config inherits it (e.g. the site name)
+    shape += new_config.read_text("utf-8") + "".join(_title_line(str(files[page])) for page in pages)
+    changed = sync_files(files, target)
+    if shape != _last_shape.get(target):
+        _last_shape[target] = shape
+        for path in target.rglob("*.md"):
+            path.touch()
+        console.print(f"  {changed} file(s) changed; navigation or titles changed: every page is rebuilt")
+    else:
+        console.print(f"  {changed} file(s) changed")
+    if config.is_file() and filecmp.cmp(new_config, config, shallow=False):
+        new_config.unlink()  # unchanged: MkDocs need not rebuild everything
+    else:
+        new_config.replace(config)
+    return config, src, figures
 
 
 def preview_pdf(src: Sources, figures: dict[str, Path], served: Path, copy: bool = True) -> list[Problem]:
@@ -149,24 +150,36 @@ _last_shape: dict[Path, str] = {}
 """Per served tree: the configuration and page titles of the last render."""
 
 
-def _title_line(page: Path) -> str:
+def _title_line(page: str) -> str:
     """The page's first heading line, which MkDocs shows as its title in every page's navigation."""
-    with page.open(encoding="utf-8") as f:
-        return next((line for line in f if line.startswith("# ")), "\n")
+    return next((line + "\n" for line in page.split("\n") if line.startswith("# ")), "\n")
 
 
-def sync_tree(source: Path, target: Path) -> int:
-    """Make ``target`` equal to ``source``, touching only files that differ; return how many."""
+def sync_files(files: dict[str, str | Path], target: Path) -> int:
+    """Make ``target`` hold exactly ``files`` (texts, or files to copy); return how many were written or removed.
+
+    Only the files that differ are written, and nothing is written anywhere else first.
+    """
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
-    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
-    for rel in sorted(wanted):
-        src, dst = source / rel, target / rel
-        if not dst.is_file() or not filecmp.cmp(src, dst, shallow=False):
+    for rel, data in files.items():
+        dst = target / rel
+        if isinstance(data, str):
+            text = data.encode("utf-8")
+            if dst.is_file() and dst.stat().st_size == len(text) and dst.read_bytes() == text:
+                continue
             dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
-            changed += 1
-    for old in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+            tmp = dst.with_name(f".{dst.name}.tmp")
+            tmp.write_bytes(text)
+            os.replace(tmp, dst)  # whole, at once: the server never reads half a page
+        else:
+            if dst.is_file() and filecmp.cmp(data, dst, shallow=False):
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(data, dst)
+        changed += 1
+    wanted = {target / rel for rel in files}
+    for old in [p for p in target.rglob("*") if p.is_file() and p not in wanted]:
         old.unlink()
         changed += 1
     return changed
@@ -188,6 +201,8 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     engine = site_engine or study.site.engine
     language = study.language
     keep_compilers()  # one Typst compiler for the life of the preview: an edit recompiles what changed
+    keep_last()  # the site's citations: an edit renders again only the clusters and entries it changed
+    keep_pages()  # the chapters: an edit renders again only those it changed (or whose records it did)
     tree = project.build / "serve"
     live = engine != "zensical"  # MkDocs' server, with the kit's routes (status, serve.js, the PDF viewer)
     status = Status(project, language)
@@ -196,7 +211,7 @@ def serve(project_dir: Path, port: int, site_engine: str | None = None, host: st
     address = f"{host}:{port}"
     env = {
         **os.environ,
-        "THESISKIT_THEME_CACHE": str(project.cache / "jinja-theme"),
+        "THESISKIT_CACHE": str(project.cache),  # the theme's compiled templates, as thesis build keeps them
         "THESISKIT_SERVE_STATUS": str(project.build / STATUS),
         "THESISKIT_SERVE_PDF": str(project.build / PDF),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Problem
@@ -34,8 +35,22 @@ class CitedPages:
 
 
 def collect_clusters(pages: list[Page]) -> dict[str, list[Cluster]]:
-    """Citation clusters per page path."""
-    return {p.path: scan(p.markdown) for p in pages}
+    """Citation clusters per page path.
+
+    A page as in the last call is not scanned again (``thesis serve`` calls this after every edit).
+    """
+    with _SCANNED_LOCK:
+        last = dict(_SCANNED)
+    found = {p.markdown: last[p.markdown] if p.markdown in last else tuple(scan(p.markdown)) for p in pages}
+    with _SCANNED_LOCK:
+        _SCANNED.clear()
+        _SCANNED.update(found)  # this call's pages only: the memo does not grow with every edit
+    return {p.path: list(found[p.markdown]) for p in pages}
+
+
+_SCANNED: dict[str, tuple[Cluster, ...]] = {}
+"""The last call's pages: each page's Markdown → its clusters."""
+_SCANNED_LOCK = threading.Lock()
 
 
 def check_keys(clusters: dict[str, list[Cluster]], bib: Bibliography, chapters: list[Chapter]) -> None:

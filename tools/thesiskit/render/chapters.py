@@ -20,6 +20,7 @@ from .escape import view
 from .floats import Floats, number_floats
 from .headings import Heading, HeadingNumberer
 from .labels import label
+from .memo import Effect, Memo, Use, replay
 from .tokens import CITE_THIS, ref_token
 
 Target = Literal["site", "pdf"]
@@ -72,6 +73,10 @@ class _Helpers:
         self.finding_links: dict[str, list[str]] = {}
         self.page_breaks: dict[str, str] = {}
         self.problems: list[Problem] = []
+        self.uses: list[Use] = []
+        """The records the page being rendered read (render/memo.py)."""
+        self.effects: list[Effect] = []
+        """What the page being rendered noted in the state above, in order."""
 
     def _link(self, to_page: str, anchor: str = "") -> str:
         return rel_link(self.page, to_page, anchor)
@@ -83,6 +88,8 @@ class _Helpers:
         if qid in self.quote_pages:
             raise RecordError(f"quote {qid!r} is included twice (also in docs/{self.quote_pages[qid]})")
         self.quote_pages[qid] = self.page
+        self.uses.append(("quote", qid))
+        self.effects.append(("quote", qid))
         text = q.text
         marks: dict[str, str] = {}
         for n, words in q.page_breaks.items():
@@ -104,6 +111,7 @@ class _Helpers:
     def _informants(self) -> InformantsFile:
         """The informant table; in the submission without the edition's "[?]" marks of uncertain cells."""
         table = self.records.informants_file
+        self.uses.append(("informants", ""))
         if not self.submission:
             return table
         return without_marks(table)
@@ -116,6 +124,7 @@ class _Helpers:
         if label in self.page_breaks:
             raise RecordError(f"page {label} is marked twice (also in docs/{self.page_breaks[label]})")
         self.page_breaks[label] = self.page
+        self.effects.append(("page", label))
         if self.submission:  # the submission is the candidate's text: no edition apparatus
             return ""
         return render(self.env, f"{self.target}/page.md.j2", n=label).strip()
@@ -127,6 +136,8 @@ class _Helpers:
         if fid in self.figure_pages:
             raise RecordError(f"figure {fid!r} is included twice")
         self.figure_pages[fid] = self.page
+        self.uses.append(("figure", fid))
+        self.effects.append(("figure", fid))
         ext = Path(fig.file).suffix.lower() if fig.file else ".svg"
         # the number is known once every page is read (render/floats.py): a token stands for it
         body = render(
@@ -148,6 +159,8 @@ class _Helpers:
         if f is None:
             raise RecordError(f"finding {fid!r} is not in report/findings/")
         self.finding_links.setdefault(fid, []).append(self.page)
+        self.uses.append(("finding", fid))
+        self.effects.append(("finding", fid))
         if self.target == "pdf":
             return f"*{md_escape(f.title)}*"
         return f"[{md_escape(f.title)}]({self._link(f'funn/{fid}.md')})"
@@ -162,6 +175,7 @@ class _Helpers:
         return md_escape(study.author.name)
 
     def changes_list(self) -> str:
+        self.uses.append(("changes", ""))
         return render(
             self.env,
             f"{self.target}/changes.md.j2",
@@ -214,8 +228,18 @@ def render_chapters(
     numberer = HeadingNumberer()
     pages: list[Page] = []
     problems: list[Problem] = []
+    memo = Memo(env, records, (target, submission, has_pdf))
     for ch in chapters:
         helpers.page = ch.path
+        helpers.uses, helpers.effects = [], []
+        rel = f"docs/{ch.path}"
+        kept = memo.get(rel, ch.text)
+        held = {"quote": helpers.quote_pages, "figure": helpers.figure_pages, "page": helpers.page_breaks}
+        if kept is not None and replay(kept.effects, ch.path, held, helpers.finding_links):  # as last rendered
+            memo.put(rel, ch.text, kept.markdown, list(kept.uses), list(kept.effects))
+            pages.append(Page(ch.path, ch.title, numberer.number(kept.markdown, ch.path, source=rel)))
+            continue
+        memo.rendered.append(ch.path)
         ctx = {
             "quote": helpers.quote,
             "figure": helpers.figure,
@@ -231,7 +255,6 @@ def render_chapters(
             "submission": submission,
             "has_pdf": has_pdf,
         }
-        rel = f"docs/{ch.path}"
         try:
             md = render_source(env, ch.text, rel, ctx)
         except InputError as exc:
@@ -241,10 +264,12 @@ def render_chapters(
         if deep:
             problems.append(Problem(rel, deep, f"nested more than {MAX_DEPTH} levels deep (lists or quotes)"))
             continue
+        memo.put(rel, ch.text, md, helpers.uses, helpers.effects)
         pages.append(Page(ch.path, ch.title, numberer.number(md, ch.path, source=rel)))
     problems.extend(numberer.problems)
     if problems:  # a page is missing or misnumbered: the checks below would only echo that
         raise InputError(problems)
+    memo.done()
     texts, floats = number_floats(
         [(p.path, p.markdown) for p in pages],
         records,

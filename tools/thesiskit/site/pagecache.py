@@ -65,6 +65,37 @@ _THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
 """MkDocs' filter of the theme's files it copies (mkdocs/structure/files.py)."""
 
 
+def listed_once(
+    get_env: Callable[[], Any], stored: Callable[[], list[str] | None], keep: Callable[[list[str]], None]
+) -> Callable[[], Any]:
+    """``get_env`` of a theme, whose list of the theme's static files is ``stored()``, or made and handed to ``keep``.
+
+    MkDocs lists every file of the theme's folders (Material has some 14,000 icons) to find the few
+    it copies. Only MkDocs' own listing (``Files.add_files_from_theme``) is taken from what is
+    stored: another caller's filter is not. ``thesis build`` keeps the list in the cache (the
+    ``themefiles`` kind); ``thesis serve``'s server keeps it for its life (livereload.py).
+    """
+
+    def env() -> Any:
+        made = get_env()
+        list_templates = made.list_templates
+
+        def listed(extensions: Any = None, filter_func: Any = None) -> Any:
+            if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                return list_templates(extensions, filter_func)
+            names = stored()
+            if names is not None:
+                return list(names)
+            names = list_templates(extensions, filter_func)
+            keep(names)
+            return names
+
+        made.list_templates = listed
+        return made
+
+    return env
+
+
 def run_digest(
     config_file: Path, theme_dirs: list[str], epoch: str, kit: str, read: Callable[[Path], bytes] = Path.read_bytes
 ) -> str:
@@ -199,32 +230,15 @@ def page_cache_plugin(cache: Path, config_file: Path, read: Callable[[Path], byt
             return config
 
         def _theme_env(self, get_env: Any) -> Any:
-            """The theme's ``get_env``, whose list of the theme's static files comes from the cache.
+            """The theme's ``get_env``, whose list of the theme's static files is kept by :func:`theme_key`."""
 
-            MkDocs lists every file of the theme's folders (Material has some 14,000 icons) to find
-            the few it copies; the list is kept by :func:`theme_key`. Only MkDocs' own listing
-            (``Files.add_files_from_theme``) is taken from the cache: another caller's filter is not.
-            """
+            def stored() -> list[str] | None:
+                names = read_entry(cache, "themefiles", theme_key(self.run))
+                return names if isinstance(names, list) and all(isinstance(n, str) for n in names) else None
 
-            def env() -> Any:
-                made = get_env()
-                list_templates = made.list_templates
-
-                def listed(extensions: Any = None, filter_func: Any = None) -> Any:
-                    if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
-                        return list_templates(extensions, filter_func)
-                    key = theme_key(self.run)
-                    stored = read_entry(cache, "themefiles", key)
-                    if isinstance(stored, list) and all(isinstance(n, str) for n in stored):
-                        return stored
-                    names = list_templates(extensions, filter_func)
-                    self.pending.append(("themefiles", key, names))
-                    return names
-
-                made.list_templates = listed
-                return made
-
-            return env
+            return listed_once(
+                get_env, stored, lambda names: self.pending.append(("themefiles", theme_key(self.run), names))
+            )
 
         def _indexer(self, index: Any, add: Any) -> Any:
             """The search index's ``add_entry_from_context``: a page's entries from the cache, or indexed and kept."""

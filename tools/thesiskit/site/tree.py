@@ -37,7 +37,7 @@ def _template_dir(project: Project, name: str) -> Path:
     return own if own.is_dir() else KIT_TEMPLATES / name
 
 
-def write_markdown_tree(
+def markdown_files(
     project: Project,
     env: jinja2.Environment,
     records: Records,
@@ -47,41 +47,53 @@ def write_markdown_tree(
     bib: Bibliography,
     config: SiteConfig,
     figures: dict[str, Path],
-    out: Path,
-) -> list[str]:
-    """Write chapters, generated pages, figures, downloads and assets; return the pages in order."""
+) -> tuple[dict[str, str | Path], list[str]]:
+    """The Markdown tree's files by path, and its pages in order.
+
+    Chapters, generated pages and downloads as text; then the figures, assets and the chapters'
+    other files as the files to copy (where two have one path, the later one).
+    """
     ctx = SiteContext(records, rendered, cited.uses, cp, bib, config.site_url, load_accessibility(project))
-    files: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for page in cited.pages:
         text = page.markdown
         if CITE_THIS in text:
             box = render(env, "site/pages/cite_box.md.j2", cite=thesis_cite_info(ctx, page.path))
             text = text.replace(CITE_THIS, box)
-        files[page.path] = with_page_lang(text)
-    files.update(generated_pages(env, ctx))
+        texts[page.path] = with_page_lang(text)
+    texts.update(generated_pages(env, ctx))
     # Every page but the home page (whose head carries the citation_* tags) carries a COinS of
     # the thesis, so that Zotero saves the thesis from any page; Google Scholar reads no COinS.
     item = coins(records.study, config.site_url)
-    for rel in files:
+    for rel in texts:
         if rel.endswith(".md") and rel != HOME:
-            files[rel] = files[rel].rstrip("\n") + f"\n\n{item}\n"
-    for rel, text in files.items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    (out / "figurer").mkdir(parents=True, exist_ok=True)
+            texts[rel] = texts[rel].rstrip("\n") + f"\n\n{item}\n"
+    files: dict[str, str | Path] = dict(texts)
     for fid, file in figures.items():
-        shutil.copy2(file, out / "figurer" / figure_file_name(fid, file))
+        files[f"figurer/{figure_file_name(fid, file)}"] = file
     assets = _template_dir(project, "assets")
     if assets.is_dir():
-        shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+        for asset in sorted(assets.rglob("*")):
+            if asset.is_file():
+                files[(Path("assets") / asset.relative_to(assets)).as_posix()] = asset
     for extra in project.docs.rglob("*"):  # images and other files the chapters link to
         where = extra.relative_to(project.docs)
         if extra.is_file() and extra.suffix != ".md" and not any(p.startswith(".") for p in where.parts):
             inside(project, extra)  # a symbolic link out of the study is not published
-            (out / where).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(extra, out / where)
-    return [path for path in files if path.endswith(".md")]
+            files[where.as_posix()] = extra
+    return files, [path for path in texts if path.endswith(".md")]
+
+
+def write_files(files: dict[str, str | Path], out: Path) -> None:
+    """Write the tree's files below ``out`` (texts as UTF-8 with LF line ends; files copied)."""
+    (out / "figurer").mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            shutil.copy2(data, path)
 
 
 def with_page_lang(text: str) -> str:
