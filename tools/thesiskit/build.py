@@ -26,6 +26,8 @@ from .lint.finding import Finding
 from .log import console, step
 from .options import BuildOptions
 from .pdf import PdfInput, build_pdf
+from .pdf.prewarm import Prewarmed, prewarm
+from .pdf.warm import WarmTypst
 from .project import Project, open_project, read_text
 from .publish import prune_cache, publish_lock, recover, swap_in
 from .records.schema import Study
@@ -54,13 +56,18 @@ def build_study(project_dir: Project | Path | str, options: BuildOptions = DEFAU
     stamp = stamp_key(project, options, commit_date(project))
     if show_up_to_date(project, stamp):  # nothing changed since the last build
         return project
-    with step("Reading sources"):
-        src = read_sources(project, fresh=False)  # as hashed for the stamp: each file read once
-    findings: list[Finding] = []
-    with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
-        recover(project)  # a build killed while publishing: finish that first
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
-        (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
+    warm = prewarm_pdfs(project, options)  # Typst's cache warms with the last build's PDF meanwhile
+    try:
+        with step("Reading sources"):
+            src = read_sources(project, fresh=False)  # as hashed for the stamp: each file read once
+        findings: list[Finding] = []
+        with publish_lock(project):  # so that no other build's recovery takes this staging folder for a dead one's
+            recover(project)  # a build killed while publishing: finish that first
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=project.build))
+            (staging / "pid").write_text(str(os.getpid()), "ascii", newline="\n")  # in use: no other build removes it
+    except BaseException:
+        warm.close()
+        raise
     try:
         figures = draw_figures(src, staging / "figures")
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -73,7 +80,7 @@ def build_study(project_dir: Project | Path | str, options: BuildOptions = DEFAU
                 if wanted:
                     with step(f"Rendering chapters for {name}"):
                         inp = pdf_input(src, figures, submission, options.engine)
-                    jobs[name] = pool.submit(cached_pdf, inp, staging / name)
+                    jobs[name] = pool.submit(cached_pdf, inp, staging / name, warm.get(name))
             # … while this one runs the gate (a failure waits for them, then discards everything) …
             if options.gate:
                 with step("Checking citations and anonymity (thesis lint)"):
@@ -118,6 +125,7 @@ def build_study(project_dir: Project | Path | str, options: BuildOptions = DEFAU
                 remember(project, stamp, [dataclasses.asdict(f) for f in findings])
             prune_cache(project.cache)
     finally:
+        warm.close()
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]Done[/]: {project.rel(project.site)}/ and {project.rel(project.build)}/")
     return project
@@ -224,17 +232,25 @@ def pdf_input(src: Sources, figures: dict[str, Path], submission: bool, engine: 
     )
 
 
-def cached_pdf(inp: PdfInput, out: Path) -> None:
-    """``build_pdf``, skipped when everything the PDF is made from is as in a recent build (:func:`pdf_key`)."""
+def prewarm_pdfs(project: Project, options: BuildOptions) -> Prewarmed:
+    """A Typst child for each PDF the build makes, compiling the last build's (pdf/prewarm.py)."""
+    wanted = {"thesis.pdf": options.pdf, "thesis-submission.pdf": options.submission}
+    return prewarm(project.build, [name for name, on in wanted.items() if on and options.engine == "typst"])
+
+
+def cached_pdf(inp: PdfInput, out: Path, warm: WarmTypst | None = None) -> None:
+    """``build_pdf`` (Typst in ``warm``), skipped when all it is made from is as in a recent build (:func:`pdf_key`)."""
     if inp.engine != "typst":  # another engine's version is not known here
         build_pdf(inp, out)
         return
     cached = cache.entry(inp.project.cache, "pdf", pdf_key(inp), "pdf")
     pdf = cache.read(cached, cache.is_whole_pdf)
     if pdf is not None:
+        if warm is not None:
+            warm.stop()  # not needed: its core goes back to the site
         out.write_bytes(pdf)
         return
-    build_pdf(inp, out)
+    build_pdf(inp, out, warm)
     made = out.read_bytes()
     if cache.is_whole_pdf(made):
         cache.write(cached, made)

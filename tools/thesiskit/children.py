@@ -10,6 +10,7 @@ from pathlib import Path
 from .log import command
 
 _running: set[subprocess.Popen[str]] = set()
+_stops = [0]
 
 
 def timeout(variable: str, default: float = 600) -> float:
@@ -61,8 +62,14 @@ def discard(proc: subprocess.Popen[str]) -> None:
     _running.discard(proc)
 
 
+def stops() -> int:
+    """How many times :func:`stop_children` ran: a child that ended while this count moved was stopped, not broken."""
+    return _stops[0]
+
+
 def stop_children() -> None:
     """Kill every child still running (the build was told to stop)."""
+    _stops[0] += 1
     for proc in list(_running):
         with contextlib.suppress(OSError):
             proc.kill()

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ToolError
 from ..project import Project
 from ..records import Records
 from ..render.chapters import Page
 from ..render.floats import Floats
+
+if TYPE_CHECKING:
+    from .warm import WarmTypst
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,8 @@ class PdfInput:
         return anchors if self.floats.items else None
 
 
-def build_pdf(inp: PdfInput, out: Path) -> None:
-    """Write the PDF to ``out`` (the caller moves it into place atomically)."""
+def build_pdf(inp: PdfInput, out: Path, warm: WarmTypst | None = None) -> None:
+    """Write the PDF to ``out`` (the caller moves it into place atomically); Typst compiles in ``warm`` if given."""
     if inp.engine == "latex":
         from .latex import build_with_latex
 
@@ -53,4 +57,4 @@ def build_pdf(inp: PdfInput, out: Path) -> None:
         raise ToolError(f"unknown PDF engine {inp.engine!r} (typst or latex)")
     from .typst import build_with_typst
 
-    build_with_typst(inp, out)
+    build_with_typst(inp, out, warm)

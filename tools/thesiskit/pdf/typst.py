@@ -128,23 +128,23 @@ TIMEOUT_VARIABLE = "THESISKIT_TYPST_TIMEOUT"
 _CHILD = Path(__file__).with_name("typst_child.py")
 
 
-def compile_typst(main: Path, created: dt.datetime) -> bytes:
+def compile_typst(main: Path, created: dt.datetime, warm: WarmTypst | None = None) -> bytes:
     """Compile ``main`` to PDF bytes; Typst's errors become a ToolError naming the source page.
 
     The compile runs in a child process (pdf/typst_child.py) that is stopped after
-    THESISKIT_TYPST_TIMEOUT seconds: a fresh one, or, once :func:`keep_compilers` was called
-    (``thesis serve``), the document's long-lived one with a warm compiler (pdf/warm.py).
+    THESISKIT_TYPST_TIMEOUT seconds: a fresh one (cold); or ``warm``, a child warmed up with the
+    last build's document (pdf/prewarm.py); or, once :func:`keep_compilers` was called (``thesis
+    serve``), the document's long-lived one (pdf/warm.py). A warm child that ends without
+    answering (and was not stopped with the build) leaves the compile to a fresh one.
     """
     out = main.with_name(main.stem + ".pdf")
     limit = timeout(TIMEOUT_VARIABLE)
     args = [str(main), str(out), fixed_offset(created).isoformat(), *PDF_STANDARDS]
+    if warm is None and _WARM is not None:
+        with _WARM_LOCK:
+            warm = _WARM.setdefault(main, WarmTypst())
     try:
-        if _WARM is not None:
-            with _WARM_LOCK:
-                warm = _WARM.setdefault(main, WarmTypst())
-            code, stdout, stderr = warm.run(args, limit=limit)
-        else:  # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
-            code, stdout, stderr = run_child([sys.executable, "-P", str(_CHILD), *args], limit=limit)
+        code, stdout, stderr = _compile(args, limit, warm)
     except subprocess.TimeoutExpired:
         raise ToolError(
             f"Typst did not finish within {limit:g} s and was stopped, compiling {pages_of(main)}"
@@ -162,6 +162,20 @@ def compile_typst(main: Path, created: dt.datetime) -> bytes:
     pdf = out.read_bytes()
     out.unlink()
     return pdf
+
+
+def _compile(args: list[str], limit: float, warm: WarmTypst | None) -> tuple[int, str, str]:
+    """Compile in ``warm``, else (or if it ended without answering, not stopped with the build) in a fresh child."""
+    if warm is not None:
+        answer = warm.run(args, limit=limit)
+        if warm.before is not None:
+            log.debug("typst: %s compiled in a warm process (%d compile(s) there before)", args[0], warm.before)
+            return answer
+        if warm.stopped_with_build():  # killed by stop_children: no new child
+            return answer
+        log.debug("typst: the warm process ended without answering; %s compiles in a fresh one", args[0])
+    # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
+    return run_child([sys.executable, "-P", str(_CHILD), *args], limit=limit)
 
 
 def pages_of(main: Path) -> str:
@@ -234,8 +248,8 @@ def work_dir(out: Path) -> Path:
     return out.parent / ".typst" / out.name.lstrip(".").split(".")[0]
 
 
-def build_with_typst(inp: PdfInput, out: Path) -> None:
-    """The Typst engine: assemble, Pandoc → Typst (cached), compile, write ``out``."""
+def build_with_typst(inp: PdfInput, out: Path, warm: WarmTypst | None = None) -> None:
+    """The Typst engine: assemble, Pandoc → Typst (cached), compile (in ``warm``, if given), write ``out``."""
     meta = pdf_meta(inp.records.study, inp.submission)
     doc = assemble(inp.pages, meta.lang, meta.region, inp.figure_anchors())
     bib = inp.bib if inp.bib.is_file() else None
@@ -243,6 +257,6 @@ def build_with_typst(inp: PdfInput, out: Path) -> None:
     after = template_file(inp.project, REFS_FILTER)
     body = tidy(to_typst(doc, inp.project, bib, meta.locale, lua, after))
     main = write_workdir(inp, meta, doc, body, work_dir(out))
-    pdf = compile_typst(main, inp.created)
+    pdf = compile_typst(main, inp.created, warm)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)

@@ -6,10 +6,15 @@ Run as a script (it imports nothing of the kit), in one of two ways:
 - ``python typst_child.py --serve`` (``thesis serve``, pdf/warm.py) reads one request a line on
   stdin, a JSON list ``[MAIN, OUT, TIMESTAMP, STANDARD…]``, and answers each with one line on stdout.
   It keeps one ``typst.Compiler`` per MAIN for its whole life, so that a compile after an edit
-  reuses what Typst computed before (its incremental cache); it ends when stdin closes.
+  reuses what Typst computed before (its incremental cache); it ends when stdin closes. Typst's
+  cache is the process's, not a compiler's: a document compiled once makes the next compile of
+  a similar one (another MAIN, e.g. the next build's) warm too. An empty OUT compiles without
+  writing the PDF (``thesis build`` warming up with the last build's document, pdf/prewarm.py).
 
 The PDF goes to OUT; the answer is one JSON object ``{"error": D | null, "warnings": [D, …]}``, where
 each diagnostic D is ``{"message", "diagnostic", "trace", "hints"}`` as the ``typst`` package gives them.
+With ``--serve`` each answer line is ``{"code", "answer", "before"}``: ``before`` the number of
+compiles this process had done (0: this one was cold).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ def _diagnostic(d: Any) -> dict[str, Any]:
 
 
 def compile_one(compile: Any, out: str, stamp: str, standards: list[str]) -> tuple[int, str]:
-    """Run ``compile`` (a function of the options); write the PDF to ``out``; (exit code, the JSON answer)."""
+    """Run ``compile`` (a function of the options); write the PDF to ``out`` (if any); (exit code, the JSON answer)."""
     import typst
 
     try:
@@ -43,7 +48,8 @@ def compile_one(compile: Any, out: str, stamp: str, standards: list[str]) -> tup
         return 1, json.dumps({"error": _diagnostic(exc), "warnings": []})
     if not isinstance(pdf, bytes):
         return 1, json.dumps({"error": {"message": "Typst returned no PDF"}, "warnings": []})
-    Path(out).write_bytes(pdf)
+    if out:
+        Path(out).write_bytes(pdf)
     return 0, json.dumps({"error": None, "warnings": [_diagnostic(w) for w in warnings]})
 
 
@@ -71,13 +77,13 @@ def serve() -> int:
     import typst
 
     compilers: dict[str, Any] = {}
-    for line in sys.stdin:
+    for before, line in enumerate(sys.stdin):  # before: the compiles this process did
         main_typ, out, stamp, *standards = json.loads(line)
         warm = compilers.get(main_typ)
         if warm is None:
             warm = compilers[main_typ] = typst.Compiler(main_typ, root=str(Path(main_typ).parent), **_OPTIONS)
         code, answer = compile_one(warm.compile_with_warnings, out, stamp, standards)
-        print(json.dumps({"code": code, "answer": answer}), flush=True)
+        print(json.dumps({"code": code, "answer": answer, "before": before}), flush=True)
     return 0
 
 

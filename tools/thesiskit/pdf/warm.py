@@ -1,10 +1,11 @@
-"""A warm Typst compiler for ``thesis serve``, in a long-lived child process that can be stopped.
+"""A warm Typst compiler in a long-lived child process that can be stopped (``thesis serve``, ``thesis build``).
 
-``thesis build`` compiles in a fresh child each time (pdf/typst.py). A preview wants Typst's
-incremental compile instead: one ``typst.Compiler`` kept for the whole session recompiles only what
-an edit changed. It lives in a child (``typst_child.py --serve``) rather than in the server, so that
-a compile past THESISKIT_TYPST_TIMEOUT can be stopped like the cold one: the child is killed, the
-compile reported as not finished, and the next compile starts a new child (cold once, then warm).
+``thesis serve`` keeps one for the whole session: one ``typst.Compiler`` recompiles only what an
+edit changed. ``thesis build`` starts one at its beginning with the last build's document
+(:meth:`WarmTypst.warm_up`, pdf/prewarm.py), so that Typst's cache is warm by the time Pandoc has
+made this build's. It lives in a child (``typst_child.py --serve``) rather than in the kit's
+process, so that a compile past THESISKIT_TYPST_TIMEOUT can be stopped like the cold one: the child
+is killed, the compile reported as not finished, and the next compile starts a new child.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from ..children import discard, spawn
+from ..children import discard, spawn, stops
 
 _CHILD = Path(__file__).with_name("typst_child.py")
 
@@ -33,13 +34,38 @@ class WarmTypst:
         self._answers: queue.Queue[str | None] = queue.Queue()
         self._stderr: collections.deque[str] = collections.deque(maxlen=50)
         self._lock = threading.Lock()
+        self._warming = 0
+        self._stops = stops()
+        self.before: int | None = None
+        """How many compiles the child had done before the last :meth:`run` (None: it gave no answer)."""
+
+    def warm_up(self, args: list[str]) -> None:
+        """Start compiling ``args`` (MAIN OUT TIMESTAMP STANDARD…) without its PDF, and return at once.
+
+        The next :meth:`run` waits for it first; what it found is not reported.
+        """
+        with self._lock:
+            proc = self._running()
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(json.dumps([args[0], "", *args[2:]]) + "\n")
+                proc.stdin.flush()
+            except OSError:  # gone already: run says so
+                return
+            self._warming += 1
 
     def run(self, args: list[str], *, limit: float) -> tuple[int, str, str]:
         """Compile ``args`` (MAIN OUT TIMESTAMP STANDARD…): (exit code, the child's answer, its last stderr).
 
-        After ``limit`` seconds the child is killed and ``subprocess.TimeoutExpired`` raised.
+        After ``limit`` seconds the child is killed and ``subprocess.TimeoutExpired`` raised. A
+        child that ends without answering (killed, crashed, or past ``limit`` warming up) gives an
+        empty answer: the caller may compile cold instead.
         """
         with self._lock:
+            self.before = None
+            if not self._warmed(limit):
+                self.stop()
+                return 1, "", "".join(self._stderr)
             proc = self._running()
             assert proc.stdin is not None
             try:
@@ -55,11 +81,29 @@ class WarmTypst:
                 self.stop()
                 return 1, "", "".join(self._stderr)
             reply = json.loads(line)
+            self.before = int(reply.get("before", 0))
             return int(reply["code"]), str(reply["answer"]), ""
+
+    def stopped_with_build(self) -> bool:
+        """Whether the build was stopped (``children.stop_children``) since the last child started."""
+        return stops() != self._stops
+
+    def _warmed(self, limit: float) -> bool:
+        """Wait for the warm-up compiles' answers (skipped); False if the child ended or took past ``limit``."""
+        while self._warming:
+            try:
+                line = self._answers.get(timeout=limit)
+            except queue.Empty:
+                line = None
+            if line is None:
+                return False
+            self._warming -= 1
+        return True
 
     def stop(self) -> None:
         """Kill the child (the next compile starts a new one)."""
         proc, self._proc = self._proc, None
+        self._warming = 0
         if proc is not None:
             with contextlib.suppress(OSError):
                 proc.kill()
@@ -80,6 +124,7 @@ class WarmTypst:
         # -P: the script's folder is not put on sys.path (its typst.py would hide the typst package)
         argv = [sys.executable, "-P", str(_CHILD), "--serve"]
         proc = spawn(argv)
+        self._stops = stops()
         self._answers = queue.Queue()
         self._stderr.clear()
         assert proc.stdout is not None and proc.stderr is not None
