@@ -3,16 +3,18 @@
 The site's citeproc run renders every citation cluster and every cited entry. After an edit of
 references.bib or of a chapter, most of them render as before: a cluster's text depends on the
 entries it cites and, through disambiguation ("K. Hansen", "Olsen, Berg, et al.", "2014a"), on what
-the other cited entries share with them. :class:`Plan` keys each cluster by its text and the cited
-entries whole, and each entry by itself, and compares the *signature* of every cited entry
+the other cited entries share with them. :class:`Plan` compares the *signature* of every cited entry
 (:meth:`BibScope.signature <thesiskit.pdf.bibscope.BibScope.signature>`: each field that can reach
-another entry's citation, and the whole entry where its citation or its place in the list can
-depend on another's). While the cited keys and their signature stay as in the last run, only the
-clusters and entries whose key changed are rendered again, in a Pandoc run of those clusters with
-the entries they may be confused with (a word in common of the names or, for an entry cited by
-its title, of the title a citation shows) and the changed entries as ``nocite``, Pandoc given only those entries
-(:meth:`Plan.excerpts`: citeproc tells apart only the works a document cites); the reference list
-keeps its order. Otherwise everything runs again (:func:`run_citeproc <thesiskit.cite.citeproc.run_citeproc>`).
+a citation, its own or another's, and the whole entry where its citation or its place in the list
+can depend on another's), keys each cluster by its text and each entry by the entry whole.
+
+While the cited keys and their signature stay as in the last run, only new clusters and the
+entries that changed are rendered again (a title or DOI edit: that entry's line alone). They go
+through one Pandoc run, with the entries the new clusters may be confused with (a word in common of
+the names or, for an entry cited by its title, of the title a citation shows) and the changed
+entries as ``nocite``; Pandoc is given only those entries (:meth:`Plan.excerpts`: citeproc tells
+apart only the works a document cites), and the reference list keeps its order. Otherwise
+everything runs again (:func:`run_citeproc <thesiskit.cite.citeproc.run_citeproc>`).
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ class Plan:
         scope = plan.scope
         plan.keys = {t: list(dict.fromkeys(i.key for c in scan(t) for i in c.items)) for t in texts}
         plan.every = sorted({k for keys in plan.keys.values() for k in keys})
-        # ``part(keys, [], …)``: the entries cited, whole (the signature of all is compared once, below)
-        plan.cluster_keys = {t: cache_key(context, t, scope.part(keys, [], False)) for t, keys in plan.keys.items()}
+        # a cluster's text, given the signature of every cited entry (compared once: ``reusable``); an
+        # entry whole (``part([k], [], …)``: its reference-list line shows every field)
+        plan.cluster_keys = {t: cache_key(context, t) for t in plan.keys}
         plan.entry_keys = {k: cache_key(context, scope.part([k], [], False)) for k in plan.every}
         plan.signature = scope.signature(plan.every)
         return plan
