@@ -82,6 +82,22 @@ def test_the_build_after_an_edit_compiles_in_the_child_warmed_with_the_last_buil
     assert (study / "build" / "thesis.pdf").read_bytes() == _clean_pdf(study, tmp_path)
 
 
+def test_the_submission_compiles_in_the_same_warm_child(
+    sample_copy: Callable[[str], Path], caplog: pytest.LogCaptureFixture, started: list[Prewarmed]
+) -> None:
+    """One warm-up for both PDFs: they compile one after the other in the child that compiled the last thesis."""
+    caplog.set_level(logging.DEBUG, logger=typst.log.name)
+    study = sample_copy("mini")
+    both = BuildOptions(site=False, gate=False, submission=True)
+    build_study(study, both)
+    EDIT(study)
+    caplog.clear()
+    build_study(study, both)
+    log = _typst_log(caplog)
+    assert WARM in log and "compiled in a warm process (2 compile(s) there before)" in log, log
+    assert started[-1].get("thesis.pdf") is started[-1].get("thesis-submission.pdf") is not None
+
+
 def test_a_warm_child_that_died_leaves_the_compile_to_a_fresh_one(
     sample_copy: Callable[[str], Path],
     tmp_path: Path,

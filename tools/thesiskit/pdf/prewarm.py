@@ -23,31 +23,36 @@ from .warm import WarmTypst
 
 
 class Prewarmed:
-    """The warm children of one build, by PDF name (``thesis.pdf``); all stopped by :meth:`close`."""
+    """The warm child of one build, for each PDF it makes (``thesis.pdf``); stopped by :meth:`close`."""
 
     def __init__(self, children: dict[str, WarmTypst]) -> None:
         self._children = children
 
     def get(self, name: str) -> WarmTypst | None:
-        """The child warmed up for the PDF ``name``, if one was started."""
+        """The child the PDF ``name`` compiles in, if one was started."""
         return self._children.get(name)
 
     def close(self) -> None:
-        """Stop every child (the build is done with them)."""
-        for child in self._children.values():
+        """Stop the child (the build is done with it)."""
+        for child in set(self._children.values()):
             child.stop()
 
 
 def prewarm(build: Path, names: Iterable[str]) -> Prewarmed:
-    """Start a warm-up compile of the last build's document for each PDF ``names`` in ``build``."""
-    children = {}
+    """Start one child compiling the last build's document of the first of the PDFs ``names`` that has one.
+
+    Every PDF of ``names`` compiles in that child, one after the other: the exam submission is the
+    thesis with another title page, so one warm cache serves both, and one warm-up costs the
+    other core less than two.
+    """
+    names = list(names)
     for name in names:
         main = work_dir(build / name) / "main.typ"
         try:
             made = dt.datetime.fromtimestamp(main.stat().st_mtime, dt.UTC)
-        except OSError:  # no last build of this PDF (or not a file we can read): its compile is the cold one
+        except OSError:  # no last build of this PDF (or not a file we can read)
             continue
         child = WarmTypst()
         child.warm_up([str(main), "", fixed_offset(made).isoformat(), *PDF_STANDARDS])
-        children[name] = child
-    return Prewarmed(children)
+        return Prewarmed(dict.fromkeys(names, child))
+    return Prewarmed({})  # a first build: the compiles are the cold ones
