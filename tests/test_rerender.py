@@ -104,3 +104,47 @@ def test_a_quote_taken_by_an_edited_page_is_reported_on_the_page_kept(
         render_chapters(src.chapters, src.records, src.env, "site", docs=project.docs)
     assert kept.value.problems == whole.value.problems
     assert "included twice" in str(kept.value.problems)
+
+
+def test_links_are_resolved_again_only_on_the_pages_that_changed(
+    sample_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page as in the last call, whose links resolve against the same headings, ids and figures, is kept."""
+    from thesiskit.render import links
+
+    resolved: list[str] = []
+    outside = links._outside_code
+
+    def counting(text: str, fn: Callable[[str], str]) -> str:
+        resolved.append(text)
+        return outside(text, fn)
+
+    monkeypatch.setattr(links, "_LAST", {})
+    root = sample_copy("mini")
+
+    def resolve() -> tuple[list[Page], list[Page]]:
+        """Resolved with what the last call kept, and from nothing (checked to be the same)."""
+        src = read_sources(open_project(root))
+        sources = {c.path: c.text for c in src.chapters}
+        rendered = render_chapters(src.chapters, src.records, src.env, "site")
+        resolved.clear()
+        monkeypatch.setattr(links, "_outside_code", counting)
+        got = links.resolve_refs(rendered, "site", sources).pages
+        monkeypatch.setattr(links, "_outside_code", outside)
+        kept, links._LAST = links._LAST, {}
+        whole = links.resolve_refs(render_chapters(src.chapters, src.records, src.env, "site"), "site", sources)
+        links._LAST = kept
+        assert got == whole.pages
+        return got, whole.pages
+
+    resolve()
+    assert len(resolved) == 5
+    resolve()
+    assert resolved == [], "pages as in the last call were resolved again"
+    _edit(root / "docs" / "01-innledning.md", "er krevende", "er svært krevende")
+    resolve()
+    assert len(resolved) == 1 and "svært krevende" in resolved[0], "only the edited page is resolved again"
+    # a heading's title: every page's references to it may change
+    _edit(root / "docs" / "02-funn.md", "# Funn og drøfting", "# Funn og videre drøfting")
+    resolve()
+    assert len(resolved) == 5

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import threading
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
@@ -27,13 +29,19 @@ _KIT_IDS = ("ref-", "fn:", "fnref:", "sit-", "refs")
 """Ids the engines make themselves (reference list entries, footnotes, citations)."""
 
 
-def _page_ids(rendered: Rendered) -> dict[str, str]:
-    """Every id a page defines (headings, figures, tables, quotes, attributes) → its page."""
+def _page_ids(rendered: Rendered, last: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, str]:
+    """Every id a page defines (headings, figures, tables, quotes, attributes) → its page.
+
+    ``last``: each page's ids by its Markdown, from the last call (``now`` gets this call's).
+    """
     out: dict[str, str] = {}
     for page in rendered.pages:
-        text = _FENCE.sub("", page.markdown)
-        for m in _ID.finditer(text):
-            out.setdefault(m.group(1), page.path)
+        found = last.get(page.markdown)
+        if found is None:
+            found = [m.group(1) for m in _ID.finditer(_FENCE.sub("", page.markdown))]
+        now[page.markdown] = found
+        for hid in found:
+            out.setdefault(hid, page.path)
     for h in rendered.headings.values():
         out[h.id] = h.page
     for f in rendered.floats.items:
@@ -56,12 +64,34 @@ def resolve_refs(rendered: Rendered, target: Target, sources: dict[str, str] | N
     """Resolve ``ref()`` tokens and links to ids (see the module docstring); ``sources``: page → source text."""
     sources = sources or {}
     problems: list[Problem] = []
-    ids = _page_ids(rendered)
+    with _LOCK:
+        last_ids, last_pages = _LAST.get(target, ({}, {}))
+    now_ids: dict[str, list[str]] = {}
+    now_pages: dict[tuple[str, str, str], str] = {}
+    ids = _page_ids(rendered, last_ids, now_ids)
     floats = rendered.floats.by_anchor()
     pages_by_path = {p.path: p for p in rendered.pages}
     firsts = {p.path: _first_heading(p) for p in rendered.pages}
+    # what every page's links resolve against: a page as in the last call, with these the same, is kept
+    tables = json.dumps(
+        [
+            ids,
+            {hid: [h.label, h.page] for hid, h in rendered.headings.items()},
+            {anchor: [f.name, f.page] for anchor, f in floats.items()},
+            firsts,
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     out = []
     for page in rendered.pages:
+        key = (tables, page.path, page.markdown)
+        kept = last_pages.get(key)
+        if kept is not None:
+            now_pages[key] = kept
+            out.append(Page(page.path, page.title, kept))
+            continue
+        before = len(problems)
 
         def ref(m: re.Match[str], page: Page = page) -> str:
             hid = m.group(1)
@@ -109,11 +139,20 @@ def resolve_refs(rendered: Rendered, target: Target, sources: dict[str, str] | N
 
         text = REF.sub(ref, page.markdown)
         text = _outside_code(text, lambda t: _LINK.sub(link, t))
+        if len(problems) == before:
+            now_pages[key] = text
         out.append(Page(page.path, page.title, text))
     if problems:
         raise InputError(problems)
+    with _LOCK:
+        _LAST[target] = (now_ids, now_pages)  # this call's pages only: the memo does not grow with every edit
     rendered.pages = out
     return rendered
+
+
+_LAST: dict[str, tuple[dict[str, list[str]], dict[tuple[str, str, str], str]]] = {}
+"""Per target, the last call's pages: each page's ids by its Markdown, and its text resolved by its key."""
+_LOCK = threading.Lock()
 
 
 def _normal(path: str) -> str:
