@@ -20,7 +20,8 @@ from ..study import Reading, build_checks, code_of
 from . import load
 from .authors import AuthorIndex
 from .built import Pdf, read_pdfs, read_site
-from .config import LintConfig
+from .config import DenyList, LintConfig
+from .detect import DenyMatcher
 from .plaincite import PlainCitation, find
 from .source import Source, blank
 
@@ -181,6 +182,25 @@ class LintContext:
         if self.records and self.records.informants:
             return frozenset(self.records.informants)
         return frozenset()
+
+    @cached_property
+    def deny_matcher(self) -> DenyMatcher:
+        """The deny list's matcher (ANO004), one per run: each distinct n-gram is hashed once."""
+        return DenyMatcher(self.config.deny)
+
+    @cached_property
+    def redacted(self) -> list[str]:
+        """Hashes of the strings the anonymity change records say were removed (ANO011)."""
+        changes = self.records.changes if self.records else []
+        return [h for c in changes if c.kind == "anonymitet" for h in c.redacted]
+
+    @cached_property
+    def redaction_matcher(self) -> DenyMatcher | None:
+        """A matcher of :attr:`redacted`, salted as the deny list is (None if nothing was redacted)."""
+        if not self.redacted:
+            return None
+        deny = self.config.deny
+        return DenyMatcher(DenyList(salt=deny.salt, hashes=self.redacted, max_words=deny.max_words))
 
     @cached_property
     def files(self) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..cache import cache_key, inputs_digest, read_entry, write_entry
 from ..errors import InputError
 from ..project import Project, open_project
+from .filecache import FileCache
 from .files import project_files
 from .finding import Finding, Hit
 from .registry import Rule, registry, rule_codes
@@ -92,7 +93,12 @@ def _check_codes(options: LintOptions) -> None:
 
 
 def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
-    """Check a study as :func:`study.read_study` read it (the build passes the reading it builds from)."""
+    """Check a study as :func:`study.read_study` read it (the build passes the reading it builds from).
+
+    The per-file rules' hits are kept for each file by its content (:mod:`.filecache`): after an edit only
+    the changed files, and the rules whose shared inputs changed, are checked again; the rules that read
+    several files run every time.
+    """
     _check_codes(options)
     from . import suppress
     from .config import Levels, load_config
@@ -111,9 +117,10 @@ def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
         ctx.malformed.extend(bad)
     allowed = _Allowed(ctx)
     findings: list[Finding] = []
+    kept = None if options.built else FileCache(ctx)  # the outputs of --built are read every time
     for rule in sorted(chosen, key=lambda r: r.after):
         try:
-            for hit in rule.check(ctx):
+            for hit in kept.hits(rule) if kept and rule.check_file else rule.check(ctx):
                 level = levels.level(rule.code, hit.path)
                 if level == "off" or allowed.covers(rule.code, hit):
                     continue
@@ -122,6 +129,8 @@ def lint_reading(reading: Reading, options: LintOptions) -> list[Finding]:
                 findings.append(Finding(hit.path, max(hit.line, 1), max(hit.column, 1), rule.code, level, hit.message))
         except Exception as exc:  # a bug in one rule: report it where it happened, let the others run
             findings.append(internal_error(rule.code, exc, project.rel(project.bib)))
+    if kept:
+        kept.save()
     wanted = _wanted_paths(project.root, options.paths)
     if wanted is not None:
         findings = [f for f in findings if f.internal or any(_under(f.path, w) for w in wanted)]

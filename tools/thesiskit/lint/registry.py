@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -16,6 +16,12 @@ from .finding import Hit
 
 if TYPE_CHECKING:
     from .context import LintContext
+    from .source import Source
+
+FILES = ("anon", "prose", "markdown")
+"""What a per-file rule's ``FILES`` may name: :meth:`LintContext.anon_sources`, ``prose`` or ``markdown``."""
+INPUTS = ("deny", "places", "bib", "authors", "pronoun", "language", "informants", "redacted")
+"""What a per-file rule's ``INPUTS`` may name, besides its file (each digested by :mod:`.filecache`)."""
 
 MODULE_NAME = re.compile(r"^(?P<code>[a-z]{3}\d{3})_[a-z0-9_]+$")
 
@@ -37,6 +43,12 @@ class Rule:
     """Reports input the build cannot use (SRC rules): ``thesis lint`` exits 2, as ``thesis build`` does."""
     fixable: bool = False
     """``thesis lint --fix`` rewrites what it finds (where unambiguous)."""
+    check_file: Callable[[LintContext, Source], Iterable[Hit]] | None = None
+    """A per-file rule: the hits in one source, from that file and the shared ``inputs`` alone."""
+    files: str = ""
+    """A per-file rule's sources (one of :data:`FILES`)."""
+    inputs: tuple[str, ...] = ()
+    """What a per-file rule reads besides its file (names of :data:`INPUTS`): its results are cached by these."""
 
     @property
     def summary(self) -> str:
@@ -54,17 +66,43 @@ def _load(mod: ModuleType, name: str) -> Rule:
         raise RuntimeError(f"rule module {name}: SEVERITY must be 'error' or 'warning'")
     if not (mod.__doc__ or "").strip():
         raise RuntimeError(f"rule module {name}: the module docstring is the rule's documentation")
+    check_file = getattr(mod, "check_file", None)
+    files, inputs = getattr(mod, "FILES", ""), tuple(getattr(mod, "INPUTS", ()))
+    if check_file is not None and (files not in FILES or not set(inputs) <= set(INPUTS)):
+        raise RuntimeError(f"rule module {name}: FILES must be one of {FILES}, INPUTS names of {INPUTS}")
     return Rule(
         code=code,
         module=name,
         severity=severity,
         doc=mod.__doc__ or "",
-        check=mod.check,
+        check=getattr(mod, "check", None) or _each_file(check_file, files),
         built=bool(getattr(mod, "BUILT", False)),
         after=bool(getattr(mod, "AFTER", False)),
         input=bool(getattr(mod, "INPUT", False)),
         fixable=bool(getattr(mod, "FIXABLE", False)),
+        check_file=check_file,
+        files=files,
+        inputs=inputs,
     )
+
+
+def sources(ctx: LintContext, files: str) -> Iterable[Source]:
+    """The sources a per-file rule reads (``files``: one of :data:`FILES`)."""
+    return ctx.anon_sources() if files == "anon" else ctx.prose if files == "prose" else ctx.markdown
+
+
+def _each_file(
+    check_file: Callable[[LintContext, Source], Iterable[Hit]] | None, files: str
+) -> Callable[[LintContext], Iterable[Hit]]:
+    """A per-file rule's whole check: its ``check_file`` over each of its sources, in order."""
+    if check_file is None:
+        raise RuntimeError("a rule module needs check(ctx) or check_file(ctx, source)")
+
+    def check(ctx: LintContext) -> Iterator[Hit]:
+        for source in sources(ctx, files):
+            yield from check_file(ctx, source)
+
+    return check
 
 
 def rule_codes() -> list[str]:

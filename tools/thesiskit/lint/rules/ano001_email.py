@@ -24,16 +24,18 @@ from typing import TYPE_CHECKING
 
 from ..detect import emails
 from ..finding import Hit
+from ..source import Source
 
 if TYPE_CHECKING:
     from ..context import LintContext
 
 CODE = "ANO001"
 SEVERITY = "error"
+FILES = "anon"
+INPUTS = ()
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report e-mail addresses."""
-    for source in ctx.anon_sources():
-        for m in emails(source.anon):
-            yield source.hit(m.start, m.end, "e-mail address; remove it or put a public address on the allow list")
+    for m in emails(source.anon):
+        yield source.hit(m.start, m.end, "e-mail address; remove it or put a public address on the allow list")

@@ -27,16 +27,18 @@ from typing import TYPE_CHECKING
 
 from ..detect import phones
 from ..finding import Hit
+from ..source import Source
 
 if TYPE_CHECKING:
     from ..context import LintContext
 
 CODE = "ANO002"
 SEVERITY = "error"
+FILES = "anon"
+INPUTS = ()
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report phone numbers."""
-    for source in ctx.anon_sources():
-        for m in phones(source.anon):
-            yield source.hit(m.start, m.end, "phone number; remove it or put a public number on the allow list")
+    for m in phones(source.anon):
+        yield source.hit(m.start, m.end, "phone number; remove it or put a public number on the allow list")

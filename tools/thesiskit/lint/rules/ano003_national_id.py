@@ -24,16 +24,18 @@ from typing import TYPE_CHECKING
 
 from ..detect import national_ids
 from ..finding import Hit
+from ..source import Source
 
 if TYPE_CHECKING:
     from ..context import LintContext
 
 CODE = "ANO003"
 SEVERITY = "error"
+FILES = "anon"
+INPUTS = ()
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report national identity and account numbers."""
-    for source in ctx.anon_sources():
-        for m in national_ids(source.anon):
-            yield source.hit(m.start, m.end, f"{m.kind} (valid checksum); remove it")
+    for m in national_ids(source.anon):
+        yield source.hit(m.start, m.end, f"{m.kind} (valid checksum); remove it")

@@ -38,21 +38,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..detect import DenyMatcher
 from ..finding import Hit
+from ..source import Source
 
 if TYPE_CHECKING:
     from ..context import LintContext
 
 CODE = "ANO004"
 SEVERITY = "error"
+FILES = "anon"
+INPUTS = ("deny",)
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report deny-listed terms."""
-    matcher = DenyMatcher(ctx.config.deny)
+    matcher = ctx.deny_matcher
     if not matcher:
         return
-    for source in ctx.anon_sources():
-        for m in matcher.find(source.anon):
-            yield source.hit(m.start, m.end, f"{m.kind} (a name that must not be published)")
+    for m in matcher.find(source.anon):
+        yield source.hit(m.start, m.end, f"{m.kind} (a name that must not be published)")

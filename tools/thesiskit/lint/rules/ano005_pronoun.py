@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 CODE = "ANO005"
 SEVERITY = "error"
+FILES = "prose"
+INPUTS = ("pronoun", "informants", "authors")
 
 OTHERS = {
     "hun": ("han", "ham", "hans"),
@@ -124,7 +126,7 @@ def _change_records(ctx: LintContext, source: Source, view: str, rx: re.Pattern[
                 yield from _hits(source, view, a, b, rx, why + " (the change record is about an informant)", a)
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report pronouns that break the policy."""
     study = ctx.study
     policy = (study.informant_pronoun or "").strip().casefold() if study else ""
@@ -132,34 +134,33 @@ def check(ctx: LintContext) -> Iterator[Hit]:
         return
     rx = _pronouns(OTHERS[policy])
     why = f"breaks the pronoun policy: informants are written about as {policy!r} (report/study.yaml)"
-    for source in ctx.prose:
-        view = source.anon if source.kind == "record" else source.cite
-        if not rx.search(view):
+    view = source.anon if source.kind == "record" else source.cite
+    if not rx.search(view):
+        return
+    quoted: list[tuple[int, int]] = []
+    if source.record == "quotes":
+        quoted = [(a, b) for a, b, key in source.spans if key and key[-1] == "text"]
+    elif source.kind == "markdown":
+        quoted = [m.span() for m in _QUOTE_BLOCK.finditer(view) if _mentions(ctx, m.group(0))]
+    for a, b in quoted:
+        yield from _hits(source, view, a, b, rx, why + " (in a quote)", a)
+    if source.record == "changes":
+        yield from _change_records(ctx, source, view, rx, why)
+        return
+    done: set[int] = set()
+    for m in rx.finditer(view):
+        if any(a <= m.start() < b for a, b in quoted):
             continue
-        quoted: list[tuple[int, int]] = []
-        if source.record == "quotes":
-            quoted = [(a, b) for a, b, key in source.spans if key and key[-1] == "text"]
-        elif source.kind == "markdown":
-            quoted = [m.span() for m in _QUOTE_BLOCK.finditer(view) if _mentions(ctx, m.group(0))]
-        for a, b in quoted:
-            yield from _hits(source, view, a, b, rx, why + " (in a quote)", a)
-        if source.record == "changes":
-            yield from _change_records(ctx, source, view, rx, why)
+        s, e = sentence_at(view, m.start(), 800)
+        if s in done:
             continue
-        done: set[int] = set()
-        for m in rx.finditer(view):
-            if any(a <= m.start() < b for a, b in quoted):
-                continue
-            s, e = sentence_at(view, m.start(), 800)
-            if s in done:
-                continue
-            done.add(s)
-            text = view[s:e]
-            about = _mentions(ctx, text)
-            context = s
-            if not about and s > 0 and rx.match(text.lstrip(' \t\n«"*_>')):
-                ps, pe = sentence_at(view, max(0, s - 2), 800)
-                about = _mentions(ctx, view[ps:pe])
-                context = ps  # "Informant 3 fortalte om en beboer. Han ropte …": the beboer is "han"
-            if about and not _cites(ctx, text):
-                yield from _hits(source, view, s, e, rx, why, context)
+        done.add(s)
+        text = view[s:e]
+        about = _mentions(ctx, text)
+        context = s
+        if not about and s > 0 and rx.match(text.lstrip(' \t\n«"*_>')):
+            ps, pe = sentence_at(view, max(0, s - 2), 800)
+            about = _mentions(ctx, view[ps:pe])
+            context = ps  # "Informant 3 fortalte om en beboer. Han ropte …": the beboer is "han"
+        if about and not _cites(ctx, text):
+            yield from _hits(source, view, s, e, rx, why, context)

@@ -38,10 +38,13 @@ from functools import cache
 
 from ..context import LintContext, kommuner
 from ..finding import Hit
+from ..source import Source
 from ..text import UPPER, sentence_initial
 
 CODE = "ANO006"
 SEVERITY = "warning"
+FILES = "prose"
+INPUTS = ("places", "authors")
 
 _INSTITUTION = re.compile(
     r"(?:Universitetet|Høgskolen|Høgskulen|Høyskolen|Høgskole|Høgskule|Politihøgskolen|Sykehuset|Fylkesmannen|"
@@ -123,38 +126,37 @@ def _places(view: str, by_first: dict[str, list[str]]) -> Iterator[tuple[int, in
                 break
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report place names."""
     by_first, info = _names(tuple(ctx.config.places.extra))
     ignore = {n.casefold() for n in ctx.config.places.ignore}
     strong_before, offices = _offices(tuple((o.name, tuple(o.units)) for o in ctx.config.places.offices))
     authors = ctx.authors
-    for source in ctx.prose:
-        view = source.anon
-        reported: set[int] = set()
-        for start, end, name in _places(view, by_first):
-            if name.casefold() in ignore:
+    view = source.anon
+    reported: set[int] = set()
+    for start, end, name in _places(view, by_first):
+        if name.casefold() in ignore:
+            continue
+        before = view[max(0, start - 60) : start]
+        after = view[end : end + 60]
+        strong = bool((strong_before and strong_before.search(before)) or _STRONG_AFTER.match(after))
+        if not strong and authors.exact(name):  # "Lund (2012)"; but "Hole kommune" is a place
+            continue
+        if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
+            continue
+        what, common = info[name]
+        if not strong and (common or sentence_initial(view, start)):
+            continue
+        reported.add(start)
+        yield source.hit(start, end, f"place name {name!r} ({what}) can identify the study site")
+    for office in offices:
+        for m in office.rx.finditer(view):
+            place = m.group("place")
+            if m.start("place") in reported or place.casefold() in ignore:
                 continue
-            before = view[max(0, start - 60) : start]
-            after = view[end : end + 60]
-            strong = bool((strong_before and strong_before.search(before)) or _STRONG_AFTER.match(after))
-            if not strong and authors.exact(name):  # "Lund (2012)"; but "Hole kommune" is a place
+            folded = place.casefold()
+            if folded in _NOT_PLACE or folded.startswith(office.units) or place.isupper():
                 continue
-            if _INSTITUTION.search(before) or _PUBLISHER.match(after) or re.match(r"\s*\(\d{4}", after):
-                continue
-            what, common = info[name]
-            if not strong and (common or sentence_initial(view, start)):
-                continue
-            reported.add(start)
-            yield source.hit(start, end, f"place name {name!r} ({what}) can identify the study site")
-        for office in offices:
-            for m in office.rx.finditer(view):
-                place = m.group("place")
-                if m.start("place") in reported or place.casefold() in ignore:
-                    continue
-                folded = place.casefold()
-                if folded in _NOT_PLACE or folded.startswith(office.units) or place.isupper():
-                    continue
-                yield source.hit(
-                    m.start(), m.end("place"), f"{m.group(0)!r} names a local {office.name} office by its place"
-                )
+            yield source.hit(
+                m.start(), m.end("place"), f"{m.group(0)!r} names a local {office.name} office by its place"
+            )

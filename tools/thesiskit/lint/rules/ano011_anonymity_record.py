@@ -39,8 +39,6 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..config import DenyList
-from ..detect import DenyMatcher
 from ..finding import Hit
 from ..source import Source
 
@@ -49,6 +47,8 @@ if TYPE_CHECKING:
 
 CODE = "ANO011"
 SEVERITY = "error"
+FILES = "anon"
+INPUTS = ("redacted",)
 
 _HIDDEN = ("place", "original")
 _SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,35 +64,33 @@ def _spans(source: Source) -> dict[int, dict[str, tuple[int, int]]]:
     return out
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report anonymity records that give a place or an original, and published redacted strings."""
-    changes = ctx.records.changes if ctx.records else []
-    hashes = [h for c in changes if c.kind == "anonymitet" for h in c.redacted]
-    for source in ctx.records_text:
-        if source.record != "changes":
-            continue
-        try:
-            items = yaml.load(source.text, Loader=_SAFE)
-        except yaml.YAMLError:
-            continue  # reported by the record loader
-        spans = _spans(source)
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if not isinstance(item, dict) or item.get("kind") != "anonymitet":
-                continue
-            fields = spans.get(i, {})
-            at = fields.get("kind") or fields.get("edition") or (0, 0)
-            for name in _HIDDEN:
-                if item.get(name) is not None:
-                    start, end = fields.get(name, at)
-                    yield source.hit(
-                        start, end, f"an anonymity change record gives its {name}: record only the class and a count"
-                    )
-            if item.get("count") is None:
-                yield source.hit(at[0], at[0], "an anonymity change record needs a count of the changes of its class")
-    if not hashes:
-        return
-    deny = ctx.config.deny
-    matcher = DenyMatcher(DenyList(salt=deny.salt, hashes=hashes, max_words=deny.max_words))
-    for source in ctx.anon_sources():
+    if source.record == "changes":
+        yield from _records(source)
+    matcher = ctx.redaction_matcher
+    if matcher is not None:
         for m in matcher.find(source.anon):
             yield source.hit(m.start, m.end, "repeats a string that an anonymity change record says was removed")
+
+
+def _records(source: Source) -> Iterator[Hit]:
+    """The anonymity records of a change file that give a place or an original, or no count."""
+    try:
+        items = yaml.load(source.text, Loader=_SAFE)
+    except yaml.YAMLError:
+        return  # reported by the record loader
+    spans = _spans(source)
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict) or item.get("kind") != "anonymitet":
+            continue
+        fields = spans.get(i, {})
+        at = fields.get("kind") or fields.get("edition") or (0, 0)
+        for name in _HIDDEN:
+            if item.get(name) is not None:
+                start, end = fields.get(name, at)
+                yield source.hit(
+                    start, end, f"an anonymity change record gives its {name}: record only the class and a count"
+                )
+        if item.get("count") is None:
+            yield source.hit(at[0], at[0], "an anonymity change record needs a count of the changes of its class")

@@ -28,32 +28,34 @@ from ..finding import Hit
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "CIT001"
 SEVERITY = "error"
+FILES = "prose"
+INPUTS = ("bib",)
 _QUARTO = re.compile(r"(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|nte|apx)-")
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report citation keys missing from the bibliography."""
-    keys = set(ctx.bib.entries)
-    folded = {k.casefold(): k for k in keys}
-    for source in ctx.prose:
-        for cluster in ctx.clusters[source.path]:
-            for item in cluster.items:
-                if item.key in keys:
-                    continue
-                offset = cluster.start + max(cluster.text.find("@" + item.key), 0)
-                hint = ""
-                if _QUARTO.match(item.key):
-                    hint = (
-                        f"; @{item.key} looks like a Quarto cross-reference: here a heading is referred to with "
-                        '{{ ref("heading-id") }} and a figure is placed and numbered with {{ figure("id") }}'
-                    )
-                elif item.key.casefold() in folded:
-                    hint = f"; keys are case-sensitive: did you mean @{folded[item.key.casefold()]}?"
-                elif keys:
-                    best = process.extractOne(item.key, keys, score_cutoff=85)
-                    hint = f"; did you mean @{best[0]}?" if best else ""
-                where = "there is no references.bib" if ctx.bib_source is None else "not in references.bib"
-                yield source.hit(offset, offset + len(item.key) + 1, f"citation key @{item.key}: {where}{hint}")
+    keys = ctx.bib.entries.keys()
+    folded = {k.casefold(): k for k in keys}  # in the order of references.bib: the same answer every run
+    for cluster in ctx.clusters[source.path]:
+        for item in cluster.items:
+            if item.key in keys:
+                continue
+            offset = cluster.start + max(cluster.text.find("@" + item.key), 0)
+            hint = ""
+            if _QUARTO.match(item.key):
+                hint = (
+                    f"; @{item.key} looks like a Quarto cross-reference: here a heading is referred to with "
+                    '{{ ref("heading-id") }} and a figure is placed and numbered with {{ figure("id") }}'
+                )
+            elif item.key.casefold() in folded:
+                hint = f"; keys are case-sensitive: did you mean @{folded[item.key.casefold()]}?"
+            elif keys:
+                best = process.extractOne(item.key, sorted(keys), score_cutoff=85)
+                hint = f"; did you mean @{best[0]}?" if best else ""
+            where = "there is no references.bib" if ctx.bib_source is None else "not in references.bib"
+            yield source.hit(offset, offset + len(item.key) + 1, f"citation key @{item.key}: {where}{hint}")

@@ -37,9 +37,12 @@ from ..plaincite import PlainCitation, PlainWork
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "CIT003"
 SEVERITY = "error"
+FILES = "prose"
+INPUTS = ("authors",)
 FIXABLE = True
 
 _DEFINITE = re.compile(
@@ -96,14 +99,13 @@ def suggestion(authors: AuthorIndex, work: PlainWork, narrative: bool) -> str:
     return f"[@{keys[0]}, {loc}]" if loc else f"[@{keys[0]}]"
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report plain-text citations."""
-    for source in ctx.prose:
-        view = ctx.plain_views[source.path]
-        for cit in ctx.plain[source.path]:
-            if not citation_shaped(ctx.authors, cit, view) or source.key_at(cit.start)[-1:] == ("alt",):
-                continue
-            written = " ".join(source.text[cit.start : cit.end].split())
-            hints = [s for s in (suggestion(ctx.authors, w, cit.narrative) for w in cit.works) if s]
-            hint = f": {'; '.join(hints)}" if hints else " (e.g. [@key, s. N] or @key)"
-            yield source.hit(cit.start, cit.end, f"plain-text citation {written!r}; write it in Pandoc syntax{hint}")
+    view = ctx.plain_views[source.path]
+    for cit in ctx.plain[source.path]:
+        if not citation_shaped(ctx.authors, cit, view) or source.key_at(cit.start)[-1:] == ("alt",):
+            continue
+        written = " ".join(source.text[cit.start : cit.end].split())
+        hints = [s for s in (suggestion(ctx.authors, w, cit.narrative) for w in cit.works) if s]
+        hint = f": {'; '.join(hints)}" if hints else " (e.g. [@key, s. N] or @key)"
+        yield source.hit(cit.start, cit.end, f"plain-text citation {written!r}; write it in Pandoc syntax{hint}")

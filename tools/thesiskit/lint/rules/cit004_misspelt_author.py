@@ -38,9 +38,12 @@ from ..text import names, sentence_initial
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "CIT004"
 SEVERITY = "error"
+FILES = "prose"
+INPUTS = ("authors",)
 FIXABLE = True
 
 
@@ -49,49 +52,48 @@ def _message(near: Near) -> str:
     return f"{near.written!r} looks like a misspelling of {near.author!r} ({keys})"
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report near-miss author names."""
     authors = ctx.authors
     if not authors.works:
         return
-    for source in ctx.prose:
-        seen: set[int] = set()
-        # 1. names in plain-text citations
-        for cit in ctx.plain[source.path]:
-            for work in cit.works:
-                aligned = _aligned_coauthors(ctx, work.names, work.year)
-                for name in work.names:
-                    for word, start in _words(name.text, name.start):
-                        near = authors.near(word, context=True) or (
-                            authors.near_coauthor(word, aligned) if aligned else None
-                        )
-                        if near and start not in seen:
-                            seen.add(start)
-                            yield source.hit(start, start + len(word), _message(near))
-        # 2. a name written before a year-only Pandoc citation: "Thagard [-@thagaard2013]"
-        view = source.cite
-        for cluster in ctx.clusters[source.path]:
-            if not cluster.items or not cluster.items[0].suppress_author:
+    seen: set[int] = set()
+    # 1. names in plain-text citations
+    for cit in ctx.plain[source.path]:
+        for work in cit.works:
+            aligned = _aligned_coauthors(ctx, work.names, work.year)
+            for name in work.names:
+                for word, start in _words(name.text, name.start):
+                    near = authors.near(word, context=True) or (
+                        authors.near_coauthor(word, aligned) if aligned else None
+                    )
+                    if near and start not in seen:
+                        seen.add(start)
+                        yield source.hit(start, start + len(word), _message(near))
+    # 2. a name written before a year-only Pandoc citation: "Thagard [-@thagaard2013]"
+    view = source.cite
+    for cluster in ctx.clusters[source.path]:
+        if not cluster.items or not cluster.items[0].suppress_author:
+            continue
+        entry = ctx.bib.entries.get(cluster.items[0].key)
+        if not entry:
+            continue
+        for name in names_before(view, cluster.start):
+            if authors.exact(name.text) or name.start in seen:
                 continue
-            entry = ctx.bib.entries.get(cluster.items[0].key)
-            if not entry:
-                continue
-            for name in names_before(view, cluster.start):
-                if authors.exact(name.text) or name.start in seen:
-                    continue
-                near = authors.near_coauthor(name.text, entry.family_names, 80.0)
-                if near:
-                    seen.add(name.start)
-                    yield source.hit(name.start, name.start + len(name.text), _message(near))
-        # 3. any other capitalised name in the prose (strict)
-        for m in names(view):
-            if m.start() in seen or sentence_initial(view, m.start()):
-                continue
-            for word, start in _words(m.group(0), m.start()):
-                near = authors.near(word, context=False)
-                if near and start not in seen:
-                    seen.add(start)
-                    yield source.hit(start, start + len(word), _message(near))
+            near = authors.near_coauthor(name.text, entry.family_names, 80.0)
+            if near:
+                seen.add(name.start)
+                yield source.hit(name.start, name.start + len(name.text), _message(near))
+    # 3. any other capitalised name in the prose (strict)
+    for m in names(view):
+        if m.start() in seen or sentence_initial(view, m.start()):
+            continue
+        for word, start in _words(m.group(0), m.start()):
+            near = authors.near(word, context=False)
+            if near and start not in seen:
+                seen.add(start)
+                yield source.hit(start, start + len(word), _message(near))
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "da", "di", "af", "la", "le", "og"})

@@ -26,29 +26,31 @@ from ..finding import Hit
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "CIT005"
 SEVERITY = "error"
+FILES = "prose"
+INPUTS = ("authors",)
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report plain-text citations with a year the author has no work from."""
     authors = ctx.authors
-    for source in ctx.prose:
-        for cit in ctx.plain[source.path]:
-            for work in cit.works:
-                if work.ibid or work.secondary or not work.names or not work.year or not work.year[0].isdigit():
-                    continue
-                first = work.names[0].text
-                works = authors.works_of(first)
-                if not works:
-                    near = authors.near(first, context=True)
-                    works = authors.works_of(near.author) if near else []
-                if not works or any(w.year == work.year[:4] for w in works):
-                    continue
-                have = ", ".join(sorted({f"{w.year or 'u.å.'} ({w.key})" for w in works}))
-                yield source.hit(
-                    work.year_start,
-                    work.year_start + len(work.year),
-                    f"{first} {work.year}: references.bib has no work by {first} from {work.year[:4]}; it has {have}",
-                )
+    for cit in ctx.plain[source.path]:
+        for work in cit.works:
+            if work.ibid or work.secondary or not work.names or not work.year or not work.year[0].isdigit():
+                continue
+            first = work.names[0].text
+            works = authors.works_of(first)
+            if not works:
+                near = authors.near(first, context=True)
+                works = authors.works_of(near.author) if near else []
+            if not works or any(w.year == work.year[:4] for w in works):
+                continue
+            have = ", ".join(sorted({f"{w.year or 'u.å.'} ({w.key})" for w in works}))
+            yield source.hit(
+                work.year_start,
+                work.year_start + len(work.year),
+                f"{first} {work.year}: references.bib has no work by {first} from {work.year[:4]}; it has {have}",
+            )

@@ -27,9 +27,12 @@ from ..finding import Hit
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "CIT009"
 SEVERITY = "warning"
+FILES = "prose"
+INPUTS = ()
 FIXABLE = True
 _IBID = re.compile(r"(?<![\w-])(?:ibid(?:em)?)\b\.?", re.I)
 _OPEN = "«\"“‘'‹„"
@@ -43,17 +46,16 @@ _MENTION = re.compile(
 """Words right before "ibid" that show it is talked about, not used as a citation ("ordet ibid", "skrive ibid")."""
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report every ibid."""
-    for source in ctx.prose:
-        if "ibid" not in source.cite.casefold():
-            continue
-        for m in _IBID.finditer(source.cite):
-            before, after = source.cite[max(0, m.start() - 40) : m.start()], source.cite[m.end() : m.end() + 2]
-            if (before[-1:] in _OPEN and after[:1] in _CLOSE) or (before[-1:] in "*_" and after[:1] in "*_"):
-                continue  # the word mentioned, not used: «ibid» er erstattet, *ibid*
-            if _MENTION.search(before):
-                continue  # ordet ibid, the abbreviation ibid.
-            yield source.hit(
-                m.start(), m.end(), f"{m.group(0)!r}: APA 7 has no ibid; repeat the citation it stands for"
-            )
+    if "ibid" not in source.cite.casefold():
+        return
+    for m in _IBID.finditer(source.cite):
+        before, after = source.cite[max(0, m.start() - 40) : m.start()], source.cite[m.end() : m.end() + 2]
+        if (before[-1:] in _OPEN and after[:1] in _CLOSE) or (before[-1:] in "*_" and after[:1] in "*_"):
+            continue  # the word mentioned, not used: «ibid» er erstattet, *ibid*
+        if _MENTION.search(before):
+            continue  # ordet ibid, the abbreviation ibid.
+        yield source.hit(
+            m.start(), m.end(), f"{m.group(0)!r}: APA 7 has no ibid; repeat the citation it stands for"
+        )

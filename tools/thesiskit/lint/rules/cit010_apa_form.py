@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 CODE = "CIT010"
 SEVERITY = "warning"
+FILES = "prose"
+INPUTS = ("language", "authors")
 
 _RANGE = (re.compile(r"(?<=\d)\s*(?:-|—|--)\s*(?=\d)"), "use an en dash in page ranges: {want}")
 _EM_DASH = (re.compile(r"(?<=\d)\s*—\s*(?=\d)"), "citeproc does not read an em dash: write the range {want}")
@@ -98,54 +100,53 @@ def _authors_of(ctx: LintContext, work: PlainWork) -> int | None:
     return len(works[0].authors) if len(works) == 1 else None
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report APA form slips in the study's language."""
     lang = locale_for(ctx.study.language if ctx.study else "nb").lang
     kind = "en" if lang == "en" else "no"
     word = "and" if kind == "en" else "og"
-    for source in ctx.prose:
-        text = source.text
-        for cit in ctx.plain[source.path]:
-            works = [w for w in cit.works if w.names]
-            for w in cit.works:
-                if w.locator:
-                    loc = text[w.loc_start : w.loc_start + len(w.locator)]
-                    yield from _locator_hits(source, loc, w.loc_start, kind, pandoc=False)
-            for w in works:
-                if w.secondary:
-                    continue
-                wrong = "&" if cit.narrative else word
-                if wrong in w.joiners or (not cit.narrative and kind == "no" and "and" in w.joiners):
-                    want = word if cit.narrative else "&"
-                    where = "in running text" if cit.narrative else "inside parentheses"
-                    yield source.hit(w.names[0].start, w.year_start, f"write {want!r} between authors {where}")
-                if len(w.names) >= 3:
-                    yield source.hit(
-                        w.names[0].start,
-                        w.year_start,
-                        f'three or more authors: write "{w.names[0].text} et al." (APA 7), not every name',
-                    )
-                if w.etal and "et" not in w.etal.casefold():
-                    yield source.hit(
-                        w.names[0].start, w.year_start, f'write "et al.", not {w.etal!r} (APA 7, also in Norwegian)'
-                    )
-                n = _authors_of(ctx, w)
-                if w.etal and n is not None and n < 3:
-                    yield source.hit(
-                        w.names[0].start,
-                        w.year_start,
-                        f"{w.etal!r} is for three or more authors; this work has {n}: "
-                        f"name {'both' if n == 2 else 'the author'}",
-                    )
-            if not cit.narrative and len([w for w in works if not w.secondary]) >= 2:
-                order = [(fold(w.names[0].text), w.year or "") for w in works if not w.secondary]
-                if order != sorted(order):
-                    yield source.hit(
-                        cit.start, cit.end, "several works in one parenthesis go in alphabetical order of first author"
-                    )
-        for cluster in ctx.clusters[source.path]:
-            for item in cluster.items:
-                if item.suffix:
-                    at = cluster.text.find(item.suffix, cluster.text.find("@" + item.key))
-                    if at >= 0:
-                        yield from _locator_hits(source, item.suffix, cluster.start + at, kind, pandoc=True)
+    text = source.text
+    for cit in ctx.plain[source.path]:
+        works = [w for w in cit.works if w.names]
+        for w in cit.works:
+            if w.locator:
+                loc = text[w.loc_start : w.loc_start + len(w.locator)]
+                yield from _locator_hits(source, loc, w.loc_start, kind, pandoc=False)
+        for w in works:
+            if w.secondary:
+                continue
+            wrong = "&" if cit.narrative else word
+            if wrong in w.joiners or (not cit.narrative and kind == "no" and "and" in w.joiners):
+                want = word if cit.narrative else "&"
+                where = "in running text" if cit.narrative else "inside parentheses"
+                yield source.hit(w.names[0].start, w.year_start, f"write {want!r} between authors {where}")
+            if len(w.names) >= 3:
+                yield source.hit(
+                    w.names[0].start,
+                    w.year_start,
+                    f'three or more authors: write "{w.names[0].text} et al." (APA 7), not every name',
+                )
+            if w.etal and "et" not in w.etal.casefold():
+                yield source.hit(
+                    w.names[0].start, w.year_start, f'write "et al.", not {w.etal!r} (APA 7, also in Norwegian)'
+                )
+            n = _authors_of(ctx, w)
+            if w.etal and n is not None and n < 3:
+                yield source.hit(
+                    w.names[0].start,
+                    w.year_start,
+                    f"{w.etal!r} is for three or more authors; this work has {n}: "
+                    f"name {'both' if n == 2 else 'the author'}",
+                )
+        if not cit.narrative and len([w for w in works if not w.secondary]) >= 2:
+            order = [(fold(w.names[0].text), w.year or "") for w in works if not w.secondary]
+            if order != sorted(order):
+                yield source.hit(
+                    cit.start, cit.end, "several works in one parenthesis go in alphabetical order of first author"
+                )
+    for cluster in ctx.clusters[source.path]:
+        for item in cluster.items:
+            if item.suffix:
+                at = cluster.text.find(item.suffix, cluster.text.find("@" + item.key))
+                if at >= 0:
+                    yield from _locator_hits(source, item.suffix, cluster.start + at, kind, pandoc=True)

@@ -26,24 +26,26 @@ from ..mdtext import headings
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "MKD002"
 SEVERITY = "error"
+FILES = "markdown"
+INPUTS = ()
 _NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)(?=\s+\S)")
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report numbered headings whose text starts with a section number."""
-    for source in ctx.markdown:
-        for m, _, classes in headings(source):
-            if "unnumbered" in classes:
-                continue
-            title = m.group("title")
-            n = _NUMBER.match(title)
-            if n:
-                start = m.start("title")
-                yield source.hit(
-                    start,
-                    start + n.end(),
-                    f"heading {title!r} starts with a hand-typed number {n.group(0)!r}: the kit numbers headings",
-                )
+    for m, _, classes in headings(source):
+        if "unnumbered" in classes:
+            continue
+        title = m.group("title")
+        n = _NUMBER.match(title)
+        if n:
+            start = m.start("title")
+            yield source.hit(
+                start,
+                start + n.end(),
+                f"heading {title!r} starts with a hand-typed number {n.group(0)!r}: the kit numbers headings",
+            )

@@ -31,9 +31,12 @@ from ..mdtext import images, prose
 
 if TYPE_CHECKING:
     from ..context import LintContext
+    from ..source import Source
 
 CODE = "MKD004"
 SEVERITY = "error"
+FILES = "markdown"
+INPUTS = ()
 _RAW = re.compile(r"\{=(?:typst|latex|tex|html|docx|openxml)\}")
 _CONSTRUCTS = [
     (re.compile(r"\^\[(?!\^)"), "an inline footnote ^[…]: write [^1] and the note as [^1]: … below the paragraph"),
@@ -44,16 +47,15 @@ _CONSTRUCTS = [
 ]
 
 
-def check(ctx: LintContext) -> Iterator[Hit]:
+def check_file(ctx: LintContext, source: Source) -> Iterator[Hit]:
     """Report constructs only one output can show."""
-    for source in ctx.markdown:
-        text = prose(source)
-        for rx, message in _CONSTRUCTS:
-            for m in rx.finditer(text):
-                yield source.hit(m.start(), m.end(), message)
-        for m in _RAW.finditer(source.text):  # in a code fence's opening line, so not in prose()
-            yield source.hit(m.start(), m.end(), "a raw block for one output: the other leaves it out")
-        for m, _, _ in images(source):
-            if re.match(r"^<?[a-z][a-z0-9+.-]*:", m.group("src"), re.I):
-                message = "a picture from the web: the PDF cannot show it; save it under docs/"
-                yield source.hit(m.start(), m.end(), message)
+    text = prose(source)
+    for rx, message in _CONSTRUCTS:
+        for m in rx.finditer(text):
+            yield source.hit(m.start(), m.end(), message)
+    for m in _RAW.finditer(source.text):  # in a code fence's opening line, so not in prose()
+        yield source.hit(m.start(), m.end(), "a raw block for one output: the other leaves it out")
+    for m, _, _ in images(source):
+        if re.match(r"^<?[a-z][a-z0-9+.-]*:", m.group("src"), re.I):
+            message = "a picture from the web: the PDF cannot show it; save it under docs/"
+            yield source.hit(m.start(), m.end(), message)
