@@ -189,27 +189,35 @@ def test_typst_page_key_covers_its_markdown_the_cited_keys_and_its_part_of_the_b
         "@book{a, author = {Hansen, Per}, title = {En}, publisher = {P}, year = {2010}}\n"
         "@book{b, author = {Berg, Anne}, title = {To}, publisher = {P}, year = {2015}}\n"
         "@book{c, author = {Dahl, Eva}, title = {Tre}, publisher = {P}, year = {2001}}\n"
+        "@report{d, author = {{Arbeidsmiljøloven}}, title = {Lov om arbeidsmiljø}, number = {2005-06-17-62},"
+        " institution = {Lovdata}, year = {2005}}\n"
     )
 
     def key(text: str = bib, base: str = "x", cites: tuple[str, ...] = ("a",), refs: bool = False) -> str:
         scope = bib_scope(parse_bib(text, "references.bib"))
         assert scope is not None
-        return page_key(base, list(cites), ["a", "b"], refs, scope)
+        return page_key(base, list(cites), ["a", "b", "d"], refs, scope)
 
     base = key()
     changed = {
         "its Markdown": key(base="y"),
-        "the keys it cites": key(cites=("b",)),
-        "its entry's title": key(bib.replace("{En}", "{Ein}")),
-        "its entry's publisher": key(bib.replace("{P}, year = {2010}", "{Q}, year = {2010}")),
+        "its entry's author": key(bib.replace("Hansen, Per", "Hansen, Pål")),
         "another cited entry's author": key(bib.replace("Berg, Anne", "Hansen, Anne")),
         "another cited entry's year": key(bib.replace("2015", "2010")),
+        # norsk-apa.lua writes a law in lower case in running text when its number is a Lovdata identifier
+        "a cited law's number made a Lovdata identifier": key(bib.replace("{2005-06-17-62}", "{LOV-2005-06-17-62}")),
         "being the reference list": key(refs=True),
     }
     assert not [what for what, k in changed.items() if k == base], "an input of the page key was left out"
     same = {
         "an entry nothing cites": key(bib.replace("{Tre}", "{Fire}")),
+        # a citation is its authors and year: what only the reference list shows is not in a page's key
+        "its entry's title": key(bib.replace("{En}", "{Ein}")),
+        "its entry's publisher": key(bib.replace("{P}, year = {2010}", "{Q}, year = {2010}")),
         "another cited entry's title (no work shares its author and year)": key(bib.replace("{To}", "{Seks}")),
+        "a number that is not a Lovdata identifier": key(bib.replace("{2005-06-17-62}", "{62}")),
+        # which keys it cites is in its Markdown (``base``); each cited entry's citation is in the signature
+        "another key of the document cited": key(cites=("b",)),
     }
     assert not [what for what, k in same.items() if k != base], "the page key holds more than the page depends on"
     assert key(bib.replace("{To}", "{Seks}"), refs=True) != key(refs=True), "the reference list: every cited entry"

@@ -138,3 +138,20 @@ def test_without_keep_last_every_run_is_whole(tmp_path: Path) -> None:
         assert citeproc.RUNS[runs:] == [(len(CLUSTERS), 0)] * 2
     finally:
         citeproc._KEEP = keep
+
+
+def test_a_law_entered_as_a_report_is_cited_again_when_its_number_becomes_a_lovdata_identifier(
+    tmp_path: Path, kept: None
+) -> None:
+    """AUTHORING.md's way to enter a law (@report, number = LOV-…): norsk-apa.lua writes it in lower
+    case in running text because of its number, a field that otherwise only the reference list shows."""
+    bib = tmp_path / "references.bib"
+    law = (
+        "@report{ftl, author = {{Folketrygdloven}}, title = {Lov om folketrygd}, number = {1997-02-28-19},"
+        " institution = {Lovdata}, date = {1997-02-28}}\n"
+    )
+    clusters = ["@ftl", "[@ftl, § 14-4]"]
+    _again(bib, law, clusters)
+    lovdata = law.replace("{1997-02-28-19}", "{LOV-1997-02-28-19}")
+    assert _again(bib, lovdata, clusters) == (len(clusters), 0)  # both clusters again (and _again: as a whole run)
+    assert _again(bib, lovdata.replace("{Lov om folketrygd}", "{Lov om folketrygd m.m.}"), clusters) == (0, 1)

@@ -68,9 +68,9 @@ class Plan:
         plan.keys = {t: list(dict.fromkeys(i.key for c in scan(t) for i in c.items)) for t in texts}
         plan.every = sorted({k for keys in plan.keys.values() for k in keys})
         # a cluster's text, given the signature of every cited entry (compared once: ``reusable``); an
-        # entry whole (``part([k], [], …)``: its reference-list line shows every field)
+        # entry whole (``whole``: its reference-list line shows every field)
         plan.cluster_keys = {t: cache_key(context, t) for t in plan.keys}
-        plan.entry_keys = {k: cache_key(context, scope.part([k], [], False)) for k in plan.every}
+        plan.entry_keys = {k: cache_key(context, scope.whole(k)) for k in plan.every}
         plan.signature = scope.signature(plan.every)
         return plan
 

@@ -5,21 +5,22 @@ entries: the Norsk APA-manual (``cite/styles/norsk-apa-manual-thesiskit.csl``) d
 (``disambiguate-add-names``, ``disambiguate-add-givenname`` with ``givenname-disambiguation-rule=
 "primary-name"``, which CSL 1.0.2 applies to every cite whose first name is ambiguous, and
 ``disambiguate-add-year-suffix``, whose letters follow the reference list's sort: author, date,
-status, title). So a page's key holds
-
-- the whole text of every entry the page cites (macros resolved), and
-- the *signature* of every entry the document cites: each field that can reach another entry's
-  citation. That is every field but ``DETAIL`` (the fields only an entry's own reference-list line
-  shows), and the whole entry where its citation is not simply its authors and year: an entry
-  without ``author`` (APA then cites the editor or the title), of a type APA cites otherwise
-  (laws, letters: not ``PLAIN_TYPES``), or one that may share its citation with another cited
-  entry (an author's word and a year in common: then its title orders the letters a, b, …).
+status, title). So a page that cites something is keyed by the *signature* of every entry the
+document cites: each field that can reach a citation, its own or another entry's. That is every
+field but ``DETAIL`` (the fields only an entry's own reference-list line shows; a ``number`` counts
+where it is a Lovdata identifier, which makes ``cite/styles/norsk-apa.lua`` write the law in lower
+case in running text), and the whole entry where its citation is not simply its authors and year:
+an entry without ``author`` (APA then cites the editor or the title), of a type APA cites otherwise
+(laws entered as such, letters: not ``PLAIN_TYPES``), or one that may share its citation with
+another cited entry (an author's word and a year in common: then its title orders the letters a,
+b, …). The site's citations are reused by the same signature (``cite/reuse.py``).
 
 An edit of an entry nothing cites changes no page's key; a DOI or a title of a cited entry changes
-the keys of the pages citing it and of the reference list (keyed by every cited entry whole). A page
-that cites nothing does not depend on the bibliography at all. Where the file is not plain, the whole
-text stands in (:func:`bib_scope` gives None): a syntax error, a duplicate key or undefined macro,
-or an entry that takes fields from another (``crossref``, ``xdata``, ``xref``, ``ids``, ``related``).
+only the reference list's (keyed by every cited entry whole), an author or a year every page that
+cites something. A page that cites nothing does not depend on the bibliography at all. Where the
+file is not plain, the whole text stands in (:func:`bib_scope` gives None): a syntax error, a
+duplicate key or undefined macro, or an entry that takes fields from another (``crossref``,
+``xdata``, ``xref``, ``ids``, ``related``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ PLAIN_TYPES = frozenset(
 BORROWING = frozenset({"crossref", "xdata", "xref", "ids", "related", "entrysubtype"})
 """Fields that bring in another entry's fields, another key or another CSL type: the whole file is keyed."""
 
+_LAW = re.compile(r"[LF]O[VR]-\d{4}-\d\d-\d\d-\d")
+"""A Lovdata identifier (LOV-…, FOR-…), as ``norsk-apa.lua`` recognises a law by its ``number``."""
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\d{4}")
 
@@ -73,10 +76,10 @@ class BibScope:
         The reference list (``refs``) depends on every cited entry whole.
         """
         if refs:
-            return cache_key("refs", *(self._whole(k) for k in every))
+            return cache_key("refs", *(self.whole(k) for k in every))
         if not cites:
             return ""
-        return cache_key("page", *(self._whole(k) for k in cites), self.signature(every))
+        return cache_key("page", self.signature(every))
 
     def signature(self, every: list[str]) -> str:
         """What of the cited entries can change another entry's citation (see the module's docstring)."""
@@ -86,15 +89,15 @@ class BibScope:
         for n, e in enumerate(cited):
             shared = any(m != n and marks[n][0] & w and marks[n][1] & y for m, (w, y) in enumerate(marks))
             whole = shared or e.type not in PLAIN_TYPES or not e.raw.get("author", "").strip()
-            fields = e.raw if whole else {f: v for f, v in e.raw.items() if f not in DETAIL}
+            fields = e.raw if whole else {f: v for f, v in e.raw.items() if f not in DETAIL or _reaches(e, f)}
             parts.append(json.dumps([e.key, e.type, sorted(fields.items())], ensure_ascii=False))
-        return cache_key(*parts, *(self._whole(k) for k in every if k not in self.entries))
+        return cache_key(*parts, *(self.whole(k) for k in every if k not in self.entries))
 
-    def _whole(self, key: str) -> str:
+    def whole(self, key: str) -> str:
         """The entry as Pandoc reads it; for a key not in the file, every entry (Pandoc may match it otherwise)."""
         e = self.entries.get(key)
         if e is None:
-            return cache_key(key, *(self._whole(k) for k in sorted(self.entries)))
+            return cache_key(key, *(self.whole(k) for k in sorted(self.entries)))
         return json.dumps([key, e.type, sorted(e.raw.items())], ensure_ascii=False)
 
 
@@ -105,6 +108,11 @@ def bib_scope(bib: Bibliography) -> BibScope | None:
     if any(BORROWING & e.raw.keys() for e in bib.entries.values()):
         return None
     return BibScope(bib.entries)
+
+
+def _reaches(e: BibEntry, field: str) -> bool:
+    """Whether a field of ``DETAIL`` reaches the entry's citation all the same: a law's Lovdata number."""
+    return field == "number" and bool(_LAW.match(e.fields.get("number", "").strip()))
 
 
 def _words(e: BibEntry) -> set[str]:
