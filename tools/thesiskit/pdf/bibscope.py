@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..cache import cache_key
 from ..cite.bib import BibEntry, Bibliography
@@ -69,6 +69,8 @@ class BibScope:
     """The parsed bibliography, for the parts of it that a page's key holds."""
 
     entries: dict[str, BibEntry]
+    _signatures: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False, repr=False)
+    """Each signature made, by its keys: every page of a document asks for the same one."""
 
     def part(self, cites: list[str], every: list[str], refs: bool) -> str:
         """The part of the bibliography in the key of a page citing ``cites`` (``every``: all cited keys).
@@ -83,6 +85,12 @@ class BibScope:
 
     def signature(self, every: list[str]) -> str:
         """What of the cited entries can change another entry's citation (see the module's docstring)."""
+        made = self._signatures.get(tuple(every))
+        if made is None:
+            made = self._signatures[tuple(every)] = self._signature(every)
+        return made
+
+    def _signature(self, every: list[str]) -> str:
         cited = [self.entries[k] for k in every if k in self.entries]
         marks = [(_words(e), _years(e)) for e in cited]
         parts = []
@@ -110,9 +118,9 @@ def bib_scope(bib: Bibliography) -> BibScope | None:
     return BibScope(bib.entries)
 
 
-def _reaches(e: BibEntry, field: str) -> bool:
+def _reaches(e: BibEntry, name: str) -> bool:
     """Whether a field of ``DETAIL`` reaches the entry's citation all the same: a law's Lovdata number."""
-    return field == "number" and bool(_LAW.match(e.fields.get("number", "").strip()))
+    return name == "number" and bool(_LAW.match(e.fields.get("number", "").strip()))
 
 
 def _words(e: BibEntry) -> set[str]:
